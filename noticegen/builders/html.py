@@ -1,0 +1,67 @@
+"""The HTML builder: the full accessible page and the CMS fragment of one notice."""
+
+from __future__ import annotations
+
+from .. import locale
+from ..render import Renderer, environment
+from . import Artifact, Download, Job
+
+KIND_LABELS = {
+    "pdf": ("PDF", "standard print"),
+    "large-print": ("PDF", "large print"),
+    "docx": ("Word document", "DOCX"),
+    "txt": ("Plain text", "TXT"),
+}
+
+
+class HtmlBuilder:
+    name = "html"
+
+    def build(self, job: Job) -> list[Artifact]:
+        env = environment(job.templates)
+        r = Renderer(job.site, job.notice)
+        common = {
+            "site": job.site,
+            "notice": job.notice,
+            "r": r,
+            "lang": job.lang,
+            "dir": locale.direction(job.lang),
+            "effective": locale.long_date(job.notice.effective, job.lang),
+        }
+        page = env.get_template("html/page.html").render(
+            **common,
+            to_root="../../",
+            logo_src=logo_path(job.site.logo.file) if job.site.logo else "",
+            languages=job.languages or (job.lang,),
+            language_names={code: locale.own_name(code) for code in job.languages or (job.lang,)},
+            downloads=[self._download(d) for d in job.downloads],
+        )
+        fragment = env.get_template("html/fragment.html").render(
+            **common, level=job.site.fragment_heading_level, prefix=job.site.fragment_id_prefix
+        )
+        return [
+            Artifact(f"{job.folder}/index.html", page.encode("utf-8")),
+            Artifact(f"{job.folder}/fragment.html", fragment.encode("utf-8")),
+        ]
+
+    @staticmethod
+    def _download(download: Download) -> dict[str, str]:
+        kind, detail = KIND_LABELS[download.kind]
+        return {
+            "path": download.path,
+            "label": f"{kind} ({detail})" if download.kind != "docx" else kind,
+            "meta": f"{kind if download.kind != 'large-print' else 'PDF'}, {human_size(download.size)}",
+        }
+
+
+def logo_path(file: str) -> str:
+    """Where the logo is published: assets/<its file name>."""
+    return "assets/" + file.rsplit("/", 1)[-1]
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

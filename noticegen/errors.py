@@ -1,0 +1,66 @@
+"""Problems a user can cause, reported as `path[:line[:col]]: level: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Loc
+
+
+@dataclass(frozen=True)
+class Problem:
+    loc: Loc
+    level: str  # "error", "warning" or "info"
+    message: str
+
+    def __str__(self) -> str:
+        where = str(self.loc)
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}{self.level}: {self.message}"
+
+
+class UserError(Exception):
+    """Bad input or usage: the CLI prints the problems and exits with code 2."""
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(Loc(""), "error", problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class Reporter:
+    """Collects every problem found, so all of them are reported at once."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, loc: Loc, message: str) -> None:
+        self.problems.append(Problem(loc, "error", message))
+
+    def warning(self, loc: Loc, message: str) -> None:
+        self.problems.append(Problem(loc, "warning", message))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "warning"]
+
+    def raise_if_errors(self, strict: bool = False) -> None:
+        """Abort with every error (and, when strict, every warning turned into an error)."""
+        if strict:
+            self.problems = [
+                Problem(p.loc, "error", p.message) if p.level == "warning" else p
+                for p in self.problems
+            ]
+        if self.errors:
+            raise UserError(sorted(self.problems, key=_order))
+
+
+def _order(problem: Problem) -> tuple[str, int, int]:
+    return (problem.loc.path, problem.loc.line, problem.loc.col)

@@ -1,0 +1,39 @@
+"""Language facts from Babel: text direction, own-language names, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+RTL = {"ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd"}
+
+
+def base(code: str) -> str:
+    return code.split("-")[0].split("_")[0]
+
+
+def direction(code: str) -> str:
+    return "rtl" if base(code) in RTL else "ltr"
+
+
+@functools.lru_cache(maxsize=64)
+def _locale(code: str) -> Locale:
+    if code == "en":
+        code = "en_GB"  # a UK council writes 1 April 2024, not April 1, 2024
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def own_name(code: str) -> str:
+    """The language's name in itself: Polski, العربية, Українська."""
+    name = _locale(code).get_display_name(_locale(code)) or code
+    return name[:1].upper() + name[1:]
+
+
+def long_date(day: dt.date, code: str) -> str:
+    return format_date(day, format="long", locale=_locale(code))

@@ -1,0 +1,107 @@
+"""The whole build in one place: load, translate, build each format, publish atomically."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .builders import FORMATS, Artifact, Download, Job, get_builder
+from .errors import Reporter, UserError
+from .model import Notice, Project
+from .output import WriteSummary, build_lock, publish
+from .render import templates_dir
+from .sitepages import site_artifacts
+from .source import load_project
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    root: Path
+    notices: tuple[str, ...] = ()
+    langs: tuple[str, ...] = ()
+    formats: tuple[str, ...] = FORMATS
+    out: Path | None = None
+    strict: bool = False
+    publish: bool = False
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    files: int
+    summary: WriteSummary
+    seconds: float
+    out: Path
+    report: Reporter
+
+
+def build(options: BuildOptions, progress=None) -> BuildResult:
+    """Build the selected notices, languages and formats into the output folder."""
+    started = time.perf_counter()
+    project, report = load_project(options.root, strict=options.strict or options.publish)
+    notices = _select_notices(project, options.notices)
+    langs = _select_langs(project, options.langs)
+    artifacts = make_artifacts(project, notices, langs, options.formats, progress)
+    artifacts += site_artifacts(project, templates_dir(project.root), langs)
+    out = options.out or options.root / "dist"
+    partial = bool(options.notices or options.langs or set(options.formats) != set(FORMATS))
+    with build_lock(options.root / ".noticegen"):
+        summary = publish(artifacts, out, options.root / ".noticegen", keep_others=partial)
+    return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report)
+
+
+def make_artifacts(project: Project, notices: list[Notice], langs: tuple[str, ...],
+                   formats: tuple[str, ...], progress=None) -> list[Artifact]:
+    """Every file of every notice and language; the page is made last, to list the others."""
+    templates = templates_dir(project.root)
+    artifacts: list[Artifact] = []
+    documents = [f for f in FORMATS if f in formats and f != "html"]
+    for notice in notices:
+        for lang in langs:
+            job = Job(project.site, translate(project, notice, lang), lang, templates,
+                      project.root, langs)
+            made: list[Artifact] = []
+            for name in documents:
+                made += get_builder(name).build(job)
+                if progress:
+                    progress(f"{notice.id}/{lang} {name}")
+            if "html" in formats:
+                made += get_builder("html").build(replace(job, downloads=downloads(job, made)))
+                if progress:
+                    progress(f"{notice.id}/{lang} html")
+            artifacts += made
+    return artifacts
+
+
+def translate(project: Project, notice: Notice, lang: str) -> Notice:
+    """The notice in `lang` (translation catalogs plug in here)."""
+    return replace(notice, lang=lang)
+
+
+def downloads(job: Job, made: list[Artifact]) -> tuple[Download, ...]:
+    found = []
+    for artifact in made:
+        if not artifact.path.startswith(job.folder + "/"):
+            continue
+        name = artifact.path.rsplit("/", 1)[-1]
+        kind = "large-print" if name.endswith("-large-print.pdf") else name.rsplit(".", 1)[-1]
+        found.append(Download(name, kind, len(artifact.data)))
+    order = {"pdf": 0, "large-print": 1, "docx": 2, "txt": 3}
+    return tuple(sorted(found, key=lambda d: order.get(d.kind, 9)))
+
+
+def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:
+    known = {n.id: n for n in project.notices}
+    missing = [w for w in wanted if w not in known]
+    if missing:
+        raise UserError(f"error: there is no notice '{missing[0]}': choose one of {', '.join(known)}")
+    return [known[w] for w in wanted] if wanted else list(project.notices)
+
+
+def _select_langs(project: Project, wanted: tuple[str, ...]) -> tuple[str, ...]:
+    known = [lang.code for lang in project.site.languages]
+    missing = [w for w in wanted if w not in known]
+    if missing:
+        raise UserError(f"error: the site has no language '{missing[0]}': choose one of "
+                        f"{', '.join(known)} (languages are listed in notice_src/site.yaml)")
+    return tuple(wanted) if wanted else tuple(known)

@@ -1,0 +1,144 @@
+"""Read a YAML file into plain nodes that remember their line and column.
+
+Only the plain subset of YAML a notice needs is accepted: no anchors or aliases
+(they can expand exponentially), no tags, bounded size and depth. Every scalar
+stays a string; the schema decides what it means (so `version: 1.10` stays "1.10").
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Union
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    CollectionEndEvent,
+    NodeEvent,
+)
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import UserError, Problem
+from .model import Loc
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+
+Value = Union[str, None, list["Node"], dict[str, "Entry"]]
+
+
+@dataclass
+class Node:
+    value: Value
+    loc: Loc
+    quoted: bool = False
+
+    @property
+    def kind(self) -> str:
+        if isinstance(self.value, dict):
+            return "mapping"
+        if isinstance(self.value, list):
+            return "list"
+        return "text" if self.value is not None else "empty"
+
+
+@dataclass
+class Entry:
+    """A mapping entry: the key's location (for 'unknown key') and the value node."""
+
+    key_loc: Loc
+    node: Node
+
+
+def _loc(path: str, mark: object) -> Loc:
+    return Loc(path, getattr(mark, "line", 0) + 1, getattr(mark, "column", 0) + 1)
+
+
+def load_yaml(path: str, data: bytes) -> Node:
+    """Parse `data` (the contents of `path`) or raise UserError with `path:line:col`."""
+    if len(data) > MAX_BYTES:
+        raise UserError(
+            Problem(
+                Loc(path),
+                "error",
+                f"the file is {len(data) // 1024} KiB; a source file may be at most "
+                f"{MAX_BYTES // 1024} KiB: split the notice or remove pasted data",
+            )
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError(
+            Problem(Loc(path, line), "error", "the file is not UTF-8 text: save it as UTF-8")
+        ) from None
+    yaml = YAML(typ="rt", pure=True)
+    try:
+        _screen_events(path, yaml, text)
+        root = yaml.compose(io.StringIO(text))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        raise UserError(
+            Problem(_loc(path, mark), "error", f"this is not valid YAML: {message}")
+        ) from None
+    except (YAMLError, RecursionError) as exc:
+        raise UserError(Problem(Loc(path), "error", f"this is not valid YAML: {exc}")) from None
+    if root is None:
+        return Node(None, Loc(path, 1, 1))
+    return _convert(path, root)
+
+
+def _screen_events(path: str, yaml: YAML, text: str) -> None:
+    """Refuse anchors, aliases, tags and deep nesting before anything is built."""
+    depth = 0
+    for event in yaml.parse(io.StringIO(text)):
+        where = _loc(path, event.start_mark)
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, NodeEvent) and getattr(event, "anchor", None)
+        ):
+            raise UserError(
+                Problem(where, "error", "YAML anchors and aliases (& and *) are not allowed: "
+                        "write the text out, or use a shared block")
+            )
+        tag = getattr(event, "tag", None)
+        if tag and not getattr(event, "implicit", (True,))[0] and tag != "!":
+            raise UserError(Problem(where, "error", f"YAML tags such as '{tag}' are not allowed"))
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise UserError(
+                    Problem(where, "error", f"the nesting is deeper than {MAX_DEPTH} levels")
+                )
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
+def _convert(path: str, node: object) -> Node:
+    loc = _loc(path, node.start_mark)  # type: ignore[attr-defined]
+    if isinstance(node, ScalarNode):
+        plain = node.style is None
+        if plain and node.value in ("", "~", "null", "Null", "NULL"):
+            return Node(None, loc)
+        return Node(node.value, loc, quoted=not plain)
+    if isinstance(node, SequenceNode):
+        return Node([_convert(path, item) for item in node.value], loc)
+    if isinstance(node, MappingNode):
+        entries: dict[str, Entry] = {}
+        for key_node, value_node in node.value:
+            key_loc = _loc(path, key_node.start_mark)
+            if not isinstance(key_node, ScalarNode):
+                raise UserError(Problem(key_loc, "error", "a key must be a plain word"))
+            key = str(key_node.value)
+            if key in entries:
+                first = entries[key].key_loc
+                raise UserError(
+                    Problem(key_loc, "error",
+                            f"the key '{key}' is written twice (first at line {first.line})")
+                )
+            entries[key] = Entry(key_loc, _convert(path, value_node))
+        return Node(entries, loc)
+    raise UserError(Problem(loc, "error", "unsupported YAML node"))
