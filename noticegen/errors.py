@@ -30,6 +30,11 @@ class UserError(Exception):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    @classmethod
+    def at(cls, path: object, message: str) -> UserError:
+        """One error about a file or folder as a whole."""
+        return cls(Problem(Loc(str(path)), "error", message))
+
 
 @dataclass
 class Reporter:

@@ -94,7 +94,7 @@ def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:
     known = {n.id: n for n in project.notices}
     missing = [w for w in wanted if w not in known]
     if missing:
-        raise UserError(f"error: there is no notice '{missing[0]}': choose one of {', '.join(known)}")
+        raise UserError(f"there is no notice '{missing[0]}': choose one of {', '.join(known)}")
     return [known[w] for w in wanted] if wanted else list(project.notices)
 
 
@@ -102,6 +102,6 @@ def _select_langs(project: Project, wanted: tuple[str, ...]) -> tuple[str, ...]:
     known = [lang.code for lang in project.site.languages]
     missing = [w for w in wanted if w not in known]
     if missing:
-        raise UserError(f"error: the site has no language '{missing[0]}': choose one of "
+        raise UserError(f"the site has no language '{missing[0]}': choose one of "
                         f"{', '.join(known)} (languages are listed in notice_src/site.yaml)")
     return tuple(wanted) if wanted else tuple(known)

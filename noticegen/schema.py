@@ -16,6 +16,9 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ]{6,18}[0-9]$")
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$")
 # Raw HTML: a tag, a closing tag, a comment or a doctype. `<https://…>` autolinks are fine.
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|#)", re.IGNORECASE)
+IMAGE = re.compile(r"!\[")
 RAW_HTML = re.compile(r"<\s*(?:/\s*)?(?!https?:|mailto:)[A-Za-z!?][^>]*>?")
 
 
@@ -99,6 +102,16 @@ class Reader:
             self.report.error(_offset(node, value, match.start()),
                               f"raw HTML '{match.group(0)[:20]}' is not allowed in {what}: use "
                               "Markdown (*emphasis*, [link text](https://…)) instead")
+            return None
+        for link in LINK_TARGET.finditer(value):
+            if not SAFE_LINK.match(link.group(1)):
+                self.report.error(_offset(node, value, link.start()),
+                                  f"the link '{link.group(1)[:40]}' in {what} is not allowed: links may go "
+                                  "to https://, http://, mailto: or tel: addresses only")
+                return None
+        if IMAGE.search(value):
+            self.report.error(_offset(node, value, IMAGE.search(value).start()),  # type: ignore[union-attr]
+                              f"images are not allowed in {what}: a notice's only image is the site logo")
             return None
         text = Text(value.strip(), key, None, node.loc)
         self.texts.append(text)

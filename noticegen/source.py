@@ -29,7 +29,7 @@ def load_project(root: Path | str, strict: bool = False) -> tuple[Project, Repor
     report = Reporter()
     site_path = src / "site.yaml"
     if not site_path.is_file():
-        raise UserError(f"{_rel(root, site_path)}: error: there is no site.yaml: create it "
+        raise UserError.at(_rel(root, site_path), f"there is no site.yaml: create it "
                         "(see docs/source-format.md)")
     site, blocks = _load_site(root, site_path, report)
     notices = []
@@ -167,6 +167,9 @@ def _load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report
     _check_references(r, sections, facts, contacts, site)
     if site is not None:
         _check_placeholders(r, r.texts, site, contacts)
+    if effective and review_by and review_by <= effective:
+        r.report.warning(get["review_by"].loc, f"the review date {review_by} is not after the effective "
+                                               f"date {effective}: check both dates")
     if not (ident and title and version and effective):
         return None
     numbered = tuple(replace(s, number=n) for n, s in enumerate(sections, start=1))

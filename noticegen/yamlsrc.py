@@ -83,7 +83,8 @@ def load_yaml(path: str, data: bytes) -> Node:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         raise UserError(
-            Problem(_loc(path, mark), "error", f"this is not valid YAML: {message}")
+            Problem(_loc(path, mark), "error", f"this is not valid YAML ({message}): check the "
+                    "indentation, colons and quotes on this line and the one before")
         ) from None
     except (YAMLError, RecursionError) as exc:
         raise UserError(Problem(Loc(path), "error", f"this is not valid YAML: {exc}")) from None
