@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
+import importlib
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .builders import FORMATS
+from .commands import COMMANDS
 from .errors import UserError
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -21,14 +21,6 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"{self.prog}: error: {message} (see '{self.prog} --help')", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
-
-
-def _formats(value: str) -> list[str]:
-    chosen = [v.strip() for v in value.split(",") if v.strip()]
-    for name in chosen:
-        if name not in FORMATS:
-            raise argparse.ArgumentTypeError(f"unknown format '{name}': choose from {', '.join(FORMATS)}")
-    return chosen
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,41 +31,12 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS,
                         help="the project folder (default: the current folder)")
     top = _Parser(prog="noticegen", description="Build a council's privacy notices from their YAML sources.",
-                  parents=[common])
+                  parents=[common], epilog="Exit codes: 0 ok, 1 problems found, 2 bad input or usage.")
     top.add_argument("--version", action="version", version=f"noticegen {__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    b = commands.add_parser("build", parents=[common], help="build every notice into dist/",
-                            description="Validate the sources and build every notice, language and format "
-                                        "into dist/ (or --out). dist/ is replaced only when the whole build worked.")
-    b.add_argument("--notice", action="append", default=[], metavar="ID", help="build only this notice (repeatable)")
-    b.add_argument("--lang", action="append", default=[], metavar="L", help="build only this language (repeatable)")
-    b.add_argument("--format", action="append", type=_formats, default=[], metavar="F[,F]",
-                   help=f"build only these formats: {', '.join(FORMATS)} (default: all)")
-    b.add_argument("--out", type=Path, metavar="DIR", help="write here instead of dist/")
-    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    b.add_argument("--publish", action="store_true", help="make the site to upload (implies --strict)")
-    b.set_defaults(run=_build)
+    for name in COMMANDS:
+        importlib.import_module(f".commands.{name.replace('-', '_')}", __package__).register(commands, common)
     return top
-
-
-def _build(args: argparse.Namespace) -> int:
-    from .pipeline import BuildOptions, build
-    from .progress import Progress
-
-    formats = tuple(f for group in args.format for f in group) or FORMATS
-    options = BuildOptions(
-        root=args.root.resolve(), notices=tuple(args.notice), langs=tuple(args.lang),
-        formats=tuple(dict.fromkeys(formats)), out=args.out.resolve() if args.out else None,
-        strict=args.strict, publish=args.publish,
-    )
-    with Progress() as progress:
-        result = build(options, progress.step)
-    for problem in result.report.problems:
-        print(problem, file=sys.stderr)
-    out = os.path.relpath(result.out, Path.cwd())
-    print(f"built {result.files} files into {out}/ ({result.summary.written} written, "
-          f"{result.summary.unchanged} unchanged) in {result.seconds:.1f} s")
-    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser().print_help(sys.stderr)
         return EXIT_USAGE
     run: Callable[[argparse.Namespace], int] = args.run
-    args.root = getattr(args, "root", Path("."))
+    args.root = getattr(args, "root", Path(".")).resolve()
     args.debug = getattr(args, "debug", False)
     try:
         return run(args)
@@ -99,4 +62,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print("noticegen: error: something went wrong inside noticegen (not in your files); "
                   "run again with --debug and send the output to the developers", file=sys.stderr)
-        return 3
+        return EXIT_BUG
