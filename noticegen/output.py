@@ -35,18 +35,18 @@ def check_paths(artifacts: list[Artifact]) -> None:
     for artifact in artifacts:
         path = PurePosixPath(artifact.path)
         if path.is_absolute() or ".." in path.parts or not path.parts or artifact.path in (MARKER,):
-            raise UserError.at(artifact.path, f"a build made a file outside the output folder")
+            raise UserError.at(artifact.path, "a build made a file outside the output folder")
         if artifact.path in seen:
-            raise UserError.at(artifact.path, f"two parts of the build made the same file")
+            raise UserError.at(artifact.path, "two parts of the build made the same file")
         seen.add(artifact.path)
 
 
 def check_out_dir(out: Path) -> None:
     """`--out` may replace only an empty folder or one this tool made."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise UserError.at(out, f"the output path exists and is not a folder: choose another --out")
+        raise UserError.at(out, "the output path exists and is not a folder: choose another --out")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise UserError.at(out, f"this folder is not empty and was not made by noticegen; "
+        raise UserError.at(out, "this folder is not empty and was not made by noticegen; "
                         "it will not be replaced: choose an empty or new folder for --out")
 
 
@@ -58,7 +58,7 @@ def build_lock(work: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise UserError.at(work / 'build.lock', f"another build of this project is "
+            raise UserError.at(work / 'build.lock', "another build of this project is "
                             "running: wait for it to finish, then build again") from None
         yield
 

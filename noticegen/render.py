@@ -33,10 +33,10 @@ def environment(templates: tuple[str, ...]) -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=4)
 def text_environment(templates: tuple[str, ...]) -> jinja2.Environment:
     """The same loader without HTML escaping, for the plain-text version."""
-    env = environment(templates).overlay(autoescape=False)
-    return env
+    return environment(templates).overlay(autoescape=False)
 
 
 @dataclass(frozen=True)

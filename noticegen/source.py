@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import Reporter, UserError
-from .facts import read_contact, read_contacts, read_facts, fact_ids
-from .model import Block, Contact, Language, Logo, Loc, Notice, Project, Section, Site, Text
+from .facts import fact_ids, read_contact, read_contacts, read_facts
+from .model import Block, Contact, Language, Loc, Logo, Notice, Project, Section, Site, Text
 from .schema import SLUG, Reader
 from .sections import read_body, read_section
 from .yamlsrc import load_yaml
@@ -29,7 +29,7 @@ def load_project(root: Path | str, strict: bool = False) -> tuple[Project, Repor
     report = Reporter()
     site_path = src / "site.yaml"
     if not site_path.is_file():
-        raise UserError.at(_rel(root, site_path), f"there is no site.yaml: create it "
+        raise UserError.at(_rel(root, site_path), "there is no site.yaml: create it "
                         "(see docs/source-format.md)")
     site, blocks = _load_site(root, site_path, report)
     notices = []

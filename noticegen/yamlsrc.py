@@ -9,25 +9,24 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Union
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
-    CollectionStartEvent,
     CollectionEndEvent,
+    CollectionStartEvent,
     NodeEvent,
 )
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import UserError, Problem
+from .errors import Problem, UserError
 from .model import Loc
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 
-Value = Union[str, None, list["Node"], dict[str, "Entry"]]
+Value = str | None | list["Node"] | dict[str, "Entry"]
 
 
 @dataclass

@@ -1,0 +1,166 @@
+"""The plain-text builder: the notice as UTF-8 text wrapped at 72 columns, to paste into an email.
+
+The template text/notice.txt says what is shown and in which order (and holds the interface
+words); `Layout` turns each piece into finished lines: wrapped, indented and underlined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .. import locale
+from ..model import Section, Text
+from ..render import Renderer, text_environment
+from ..wrap import WIDTH, display_width, longest_token, underline, wrap
+from . import Artifact, Job
+
+GAP = "  "  # between table columns
+
+
+class TextBuilder:
+    name = "txt"
+
+    def build(self, job: Job) -> list[Artifact]:
+        env = text_environment(job.templates)
+        r = Renderer(job.site, job.notice)
+        text = env.get_template("text/notice.txt").render(
+            site=job.site,
+            notice=job.notice,
+            r=r,
+            t=Layout(r),
+            lang=job.lang,
+            dir=locale.direction(job.lang),
+            effective=locale.long_date(job.notice.effective, job.lang),
+        )
+        return [Artifact(f"{job.folder}/{job.notice.id}.txt", tidy(text).encode("utf-8"))]
+
+
+def tidy(text: str) -> str:
+    """No trailing spaces, never two blank lines in a row, exactly one newline at the end."""
+    lines: list[str] = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        line = line.rstrip()
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+class Layout:
+    """Layout helpers for the text template; each returns finished lines joined by newlines."""
+
+    def __init__(self, r: Renderer, width: int = WIDTH) -> None:
+        self.r = r
+        self.width = width
+
+    def plain(self, value: Text | str | None) -> str:
+        if value is None:
+            return ""
+        return self.r.plain(value) if isinstance(value, Text) else str(value)
+
+    def para(self, value: Text | str | None, indent: str = "") -> str:
+        return "\n".join(wrap(self.plain(value), self.width, indent, indent))
+
+    def hang(self, label: Text | str, value: Text | str | None, indent: str = "") -> str:
+        """`label value`, the value's further lines under its first: a field, a note."""
+        label = self.plain(label)
+        if not label:
+            return self.para(value, indent)
+        lead = f"{indent}{label} "
+        rest = indent + " " * display_width(lead[len(indent) :])
+        if display_width(rest) > self.width // 3:  # a long label: indent less
+            rest = indent + "  "
+        return "\n".join(wrap(self.plain(value), self.width, lead, rest)) or lead.rstrip()
+
+    def title(self, value: Text | str) -> str:
+        return "\n".join(underline(wrap(self.plain(value), self.width), "="))
+
+    def heading(self, value: Text | str, number: int | None = None, char: str = "-") -> str:
+        """A heading underlined with `char`; a number goes before it and hangs when it wraps."""
+        prefix = f"{number}. " if number else ""
+        lines = wrap(prefix + self.plain(value), self.width, "", " " * len(prefix))
+        return "\n".join(underline(lines, char))
+
+    def subheading(self, value: Text | str) -> str:
+        return self.heading(value, char="~")
+
+    def link(self, label: Text | str | None, url: str) -> str:
+        """A link's text, followed by its address in brackets unless the text shows it."""
+        shown = self.plain(label)
+        return url if not shown or url.rstrip("/") in shown else f"{shown} ({url})"
+
+    def items(self, entries: Iterable[Any], numbered: bool = False, indent: str = "") -> str:
+        """A bullet or numbered list of items (`.text`, `.items`); nested lists align with the text."""
+        entries = list(entries)
+        markers = [f"{n}." if numbered else "-" for n in range(1, len(entries) + 1)]
+        return self._list(
+            [(m, e.text, e.items) for m, e in zip(markers, entries, strict=True)], numbered, indent
+        )
+
+    def contents(self, sections: Sequence[Section]) -> str:
+        return self._list([(f"{s.number}.", s.title, ()) for s in sections], True, "")
+
+    def _list(self, rows: list[tuple[str, Text | str, Sequence[Any]]], numbered: bool, indent: str) -> str:
+        size = max((display_width(marker) for marker, _, _ in rows), default=1)
+        lines: list[str] = []
+        for marker, text, children in rows:
+            lead = indent + " " * (size - display_width(marker)) + marker + " "
+            rest = indent + " " * (size + 1)
+            lines += wrap(self.plain(text), self.width, lead, rest) or [lead.rstrip()]
+            if children:
+                lines.append(self.items(children, numbered, rest))
+        return "\n".join(lines)
+
+    def table(self, header: Sequence[Text | str], rows: Sequence[Sequence[Text | str]]) -> str:
+        """Aligned columns, cells wrapped if need be; one record per row when columns can't fit."""
+        count = max([len(header), *(len(row) for row in rows)])
+        grid = [[self.plain(cell) for cell in row] + [""] * (count - len(row)) for row in (header, *rows)]
+        widths = column_widths(grid, self.width - len(GAP) * (count - 1))
+        if widths is None:
+            return self._records(grid[0], grid[1:])
+        cells = [[wrap(cell, width) for cell, width in zip(row, widths, strict=True)] for row in grid]
+        spaced = any(len(lines) > 1 for row in cells[1:] for lines in row)
+        out = _row_lines(cells[0], widths) + [GAP.join("-" * w for w in widths)]
+        for n, row in enumerate(cells[1:]):
+            out += ([""] if spaced and n else []) + _row_lines(row, widths)
+        return "\n".join(out)
+
+    def _records(self, header: list[str], rows: list[list[str]]) -> str:
+        records = []
+        for row in rows:
+            fields = [
+                self.hang(f"{label}:" if label else "", cell) for label, cell in zip(header, row, strict=True)
+            ]
+            records.append("\n".join(f for f, cell in zip(fields, row, strict=True) if cell))
+        return "\n\n".join(records)
+
+
+def column_widths(grid: list[list[str]], room: int) -> list[int] | None:
+    """Column widths that fit in `room`: natural if possible, else the widest columns narrowed,
+    never below their longest unbreakable token; None when even that does not fit."""
+    columns = list(zip(*grid, strict=True))
+    natural = [
+        max((display_width(line) for cell in col for line in cell.split("\n")), default=0) for col in columns
+    ]
+    narrowest = [max((longest_token(cell) for cell in col), default=0) for col in columns]
+    if sum(narrowest) > room:
+        return None
+    widths = natural[:]
+    while sum(widths) > room:
+        widest = max((i for i in range(len(widths)) if widths[i] > narrowest[i]), key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
+
+
+def _row_lines(cells: list[list[str]], widths: list[int]) -> list[str]:
+    height = max((len(lines) for lines in cells), default=0)
+    out = []
+    for n in range(height):
+        parts = []
+        for lines, width in zip(cells, widths, strict=True):
+            line = lines[n] if n < len(lines) else ""
+            parts.append(line + " " * (width - display_width(line)))
+        out.append(GAP.join(parts).rstrip())
+    return out
