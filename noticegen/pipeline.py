@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .builders import FORMATS, Artifact, Download, Job, get_builder
 from .errors import Reporter, UserError
+from .i18n.translate import content_catalog, translate
 from .model import Notice, Project
 from .output import WriteSummary, build_lock, publish
 from .render import templates_dir
@@ -58,8 +59,7 @@ def make_artifacts(project: Project, notices: list[Notice], langs: tuple[str, ..
     documents = [f for f in FORMATS if f in formats and f != "html"]
     for notice in notices:
         for lang in langs:
-            job = Job(project.site, translate(project, notice, lang), lang, templates,
-                      project.root, langs)
+            job = make_job(project, notice, lang, templates, langs)
             made: list[Artifact] = []
             for name in documents:
                 made += get_builder(name).build(job)
@@ -73,9 +73,15 @@ def make_artifacts(project: Project, notices: list[Notice], langs: tuple[str, ..
     return artifacts
 
 
-def translate(project: Project, notice: Notice, lang: str) -> Notice:
-    """The notice in `lang` (translation catalogs plug in here)."""
-    return replace(notice, lang=lang)
+def make_job(project: Project, notice: Notice, lang: str, templates: tuple[str, ...],
+             langs: tuple[str, ...]) -> Job:
+    """The job for one notice in one language: the model translated once, before any builder."""
+    source = project.site.default_language
+    strings = content_catalog(Path(project.root), lang, source)
+    done = translate(project.site, notice, lang, strings, source)
+    status = next((x.status for x in project.site.languages if x.code == lang), "draft")
+    return Job(done.site, done.notice, lang, templates, project.root, langs,
+               status=status, coverage=done.coverage.percent)
 
 
 def downloads(job: Job, made: list[Artifact]) -> tuple[Download, ...]:

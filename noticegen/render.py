@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gettext
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,26 +18,37 @@ PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\.([a-z_]+)\}")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!<>])")
 
 
-@functools.lru_cache(maxsize=4)
-def environment(templates: tuple[str, ...]) -> jinja2.Environment:
-    """Autoescaped, strict about undefined names, with the i18n extension for interface text."""
+@functools.lru_cache(maxsize=64)
+def environment(templates: tuple[str, ...], root: str = "", lang: str = "", source_lang: str = "",
+                escape: bool = True) -> jinja2.Environment:
+    """Autoescaped, strict about undefined names, with the interface translated into `lang`."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(templates)),
-        autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True),
+        autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True) if escape else False,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    if root and lang:
+        from .i18n.translate import interface_translations
+
+        translations = interface_translations(Path(root), lang, source_lang)
+    else:
+        translations = gettext.NullTranslations()
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
-@functools.lru_cache(maxsize=4)
-def text_environment(templates: tuple[str, ...]) -> jinja2.Environment:
-    """The same loader without HTML escaping, for the plain-text version."""
-    return environment(templates).overlay(autoescape=False)
+def text_environment(templates: tuple[str, ...], root: str = "", lang: str = "", source_lang: str = "") -> jinja2.Environment:
+    """The same without HTML escaping, for the plain-text version."""
+    return environment(templates, root, lang, source_lang, escape=False)
+
+
+def job_environment(job, escape: bool = True) -> jinja2.Environment:
+    """The environment for one build job: its templates, its language's interface words."""
+    return environment(job.templates, job.root, job.lang, job.site.default_language, escape)
 
 
 @dataclass(frozen=True)
@@ -68,10 +80,15 @@ class Renderer:
                 "website": self.site.website,
                 "ico_registration": self.site.ico_registration,
                 "address": self.site.address.value if self.site.address else "",
-            }[field]
+            }.get(field)
+            if value is None:
+                return match.group(0)
             return value if field == "name" else _escape(value)
         contact = self.notice.contact(self.site, name)
-        if contact is None:  # validation has reported it; keep the text visible
+        if contact is None or field not in ("name", "email", "phone", "url", "link", "address"):
+            # Sources are validated; a translation may still misspell one: show it as written.
+            return match.group(0)
+        if field == "link" and not contact.url:
             return match.group(0)
         if field == "link":
             label = contact.url_label.value if contact.url_label else contact.url

@@ -36,6 +36,16 @@ class Job:
     root: str
     languages: tuple[str, ...] = ()
     downloads: tuple[Download, ...] = field(default=())
+    status: str = "approved"  # the language's status in site.yaml: "approved" or "draft"
+    coverage: float = 100.0  # the share of this notice's text translated into `lang`
+
+    @property
+    def source_lang(self) -> str:
+        return self.site.default_language
+
+    @property
+    def is_translation(self) -> bool:
+        return self.lang != self.source_lang
 
     @property
     def folder(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import locale
-from ..render import Renderer, environment
+from ..render import Renderer, job_environment
 from . import Artifact, Download, Job
 
 KIND_LABELS = {
@@ -18,7 +18,7 @@ class HtmlBuilder:
     name = "html"
 
     def build(self, job: Job) -> list[Artifact]:
-        env = environment(job.templates)
+        env = job_environment(job)
         r = Renderer(job.site, job.notice)
         common = {
             "site": job.site,

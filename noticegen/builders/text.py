@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import locale
 from ..model import Section, Text
-from ..render import Renderer, text_environment
+from ..render import Renderer, job_environment
 from ..wrap import WIDTH, display_width, longest_token, underline, wrap
 from . import Artifact, Job
 
@@ -22,7 +22,7 @@ class TextBuilder:
     name = "txt"
 
     def build(self, job: Job) -> list[Artifact]:
-        env = text_environment(job.templates)
+        env = job_environment(job, escape=False)
         r = Renderer(job.site, job.notice)
         text = env.get_template("text/notice.txt").render(
             site=job.site,

@@ -1,0 +1,1 @@
+"""Translations with gettext: extract messages, keep PO catalogs, translate the model."""

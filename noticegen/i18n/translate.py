@@ -1,0 +1,87 @@
+"""Translate the model once per language, before any builder runs (as Sphinx does)."""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+
+from ..model import Notice, Site, Text
+from .catalogs import Coverage, load, po_path
+from .walk import replace_texts, texts
+
+
+@dataclass(frozen=True)
+class Translated:
+    site: Site
+    notice: Notice
+    coverage: Coverage
+
+
+def _lookup(catalog: Catalog | None) -> dict[tuple[str, str | None], str]:
+    """Usable translations only: a fuzzy or empty one counts as untranslated."""
+    if catalog is None:
+        return {}
+    return {(m.id, m.context): m.string for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+@functools.lru_cache(maxsize=32)
+def _catalog(path: str, mtime: float, lang: str) -> dict[tuple[str, str | None], str]:
+    return _lookup(load(Path(path), lang))
+
+
+def content_catalog(root: Path, lang: str, source_lang: str) -> dict[tuple[str, str | None], str] | None:
+    """The translations of notice text for `lang`; None for the source language."""
+    if lang == source_lang:
+        return None
+    path = po_path(root, lang, "notices")
+    if not path.exists():
+        return {}
+    return _catalog(str(path), path.stat().st_mtime, lang)
+
+
+def translate(site: Site, notice: Notice, lang: str, strings: dict | None, source_lang: str) -> Translated:
+    """Every Text in `lang`; what has no usable translation stays in the source language, marked."""
+    if strings is None:
+        total = sum(1 for _ in texts(notice))
+        return Translated(site, replace(notice, lang=lang), Coverage(total, 0, 0))
+    done = missing = 0
+
+    def change(text: Text) -> Text:
+        nonlocal done, missing
+        found = strings.get((text.value, text.key))
+        if found:
+            done += 1
+            return replace(text, value=found, lang=None)
+        missing += 1
+        return replace(text, lang=source_lang)
+
+    new_notice = replace_texts(notice, change)
+    counted = Coverage(done, 0, missing)
+    new_site = replace_texts(site, change)  # not counted: shared by every notice
+    return Translated(new_site, replace(new_notice, lang=lang), counted)
+
+
+@functools.lru_cache(maxsize=32)
+def _interface(path: str, mtime: float, lang: str) -> gettext.NullTranslations:
+    catalog = load(Path(path), lang)
+    for message in list(catalog):
+        if message.fuzzy:  # never show a translation a translator has not confirmed
+            message.string = ""
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def interface_translations(root: Path, lang: str, source_lang: str) -> gettext.NullTranslations:
+    """gettext translations of the templates' own words for `lang`."""
+    path = po_path(root, lang, "interface")
+    if lang == source_lang or not path.exists():
+        return gettext.NullTranslations()
+    return _interface(str(path), path.stat().st_mtime, lang)

@@ -1,0 +1,94 @@
+"""Visit or replace every translatable Text in a model, knowing where it sits."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..model import Text
+
+
+@dataclasses.dataclass(frozen=True)
+class Place:
+    """What a translator is told about a text: its section and what kind of item it is."""
+
+    section: str
+    kind: str
+
+
+def texts(value: Any, section: str = "", kind: str = "") -> Iterator[tuple[Text, Place]]:
+    """Every Text in `value`, in document order, with its place."""
+    if isinstance(value, Text):
+        yield value, Place(section, kind)
+        return
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if name == "Section" and isinstance(getattr(value, "title", None), Text):
+            section = value.title.value  # type: ignore[attr-defined]
+        for field in dataclasses.fields(value):
+            child = getattr(value, field.name)
+            yield from texts(child, section, _kind(value, field.name, kind))
+    elif isinstance(value, tuple):
+        for child in value:
+            yield from texts(child, section, kind)
+
+
+FACT_LABELS = {
+    "categories": "a category of personal data",
+    "sources": "a source of the data",
+    "recipients": "a recipient of the data",
+    "sharing_without_knowledge": "a reason to share without the person's knowledge",
+    "retention": "how long data is kept",
+    "rights": "a data protection right",
+}
+
+
+def _kind(owner: Any, field: str, inherited: str) -> str:
+    name = type(owner).__name__
+    if name == "Facts":
+        return FACT_LABELS.get(field, field.replace("_", " "))
+    if name == "Item" and inherited and field == "text":
+        return inherited
+    if name == "Block":
+        if field == "header":
+            return "table header cell"
+        if field == "rows":
+            return "table cell"
+        return {"text": owner.kind}.get(field, f"{owner.kind} item")
+    if name == "Item":
+        return "sub-heading of a fact" if field == "title" else "list item"
+    labels = {
+        ("Section", "title"): "section heading",
+        ("Notice", "title"): "notice title",
+        ("Notice", "summary"): "notice summary",
+        ("Notice", "owner"): "team that owns the notice",
+        ("LawfulBasis", "text"): "lawful basis",
+        ("Law", "title"): "title of a piece of legislation",
+        ("Statement", "text"): "statement",
+        ("Logo", "alt"): "alternative text of the logo image",
+        ("Site", "org_name"): "name of the organisation",
+        ("Site", "address"): "postal address of the organisation",
+        ("Contact", "name"): "name of a contact",
+        ("Contact", "url_label"): "text of a link to a contact's web page",
+        ("Contact", "address"): "postal address of a contact",
+    }
+    return labels.get((name, field), f"{name.lower()} {field.replace('_', ' ')}")
+
+
+def replace_texts(value: Any, change: Callable[[Text], Text]) -> Any:
+    """A copy of `value` with every Text passed through `change`."""
+    if isinstance(value, Text):
+        return change(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        updates = {}
+        for field in dataclasses.fields(value):
+            child = getattr(value, field.name)
+            new = replace_texts(child, change)
+            if new is not child:
+                updates[field.name] = new
+        return dataclasses.replace(value, **updates) if updates else value
+    if isinstance(value, tuple):
+        new_items = tuple(replace_texts(child, change) for child in value)
+        return new_items if any(a is not b for a, b in zip(new_items, value, strict=True)) else value
+    return value

@@ -1,0 +1,180 @@
+"""What the i18n commands do: extract, init, update, status and check, as plain functions."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Problem, UserError
+from ..model import Loc, Project
+from ..render import templates_dir
+from ..schema import RAW_HTML
+from ..source import PLACEHOLDER, load_project
+from .catalogs import (
+    DOMAINS, Coverage, build_date, coverage, dump, load, merge, po_path, pot_path, template, write_if_changed,
+)
+from .messages import interface_messages, notice_messages
+from .walk import texts
+
+LINK = re.compile(r"\]\(([^)\s]+)\)|(https?://[^\s<>()\"]+[^\s<>()\".,;:!?])|([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)")
+FORMAT = re.compile(r"%\([a-z_]+\)[sd]|%[sd]")
+EMPHASIS = re.compile(r"\*\*|__|\*|_(?=\S)")
+
+
+def templates(root: Path, project: Project) -> dict[str, object]:
+    """The two POT catalogs for the project as it is now."""
+    newest = max((n.effective for n in project.notices), default=None)
+    when = build_date(newest) if newest else build_date(__import__("datetime").date(2000, 1, 1))
+    name = project.site.org_name.value
+    return {
+        "notices": template(notice_messages(project), "notices", name, when),
+        "interface": template(interface_messages(templates_dir(root)), "interface", name, when),
+    }
+
+
+def extract(root: Path) -> list[tuple[Path, bool, int]]:
+    project, _ = load_project(root)
+    written = []
+    for domain, catalog in templates(root, project).items():
+        path = pot_path(root, domain)
+        written.append((path, write_if_changed(path, dump(catalog)), len(catalog)))  # type: ignore[arg-type]
+    return written
+
+
+def init(root: Path, lang: str) -> list[Path]:
+    project, _ = load_project(root)
+    if lang == project.site.default_language:
+        raise UserError(f"'{lang}' is the language the notices are written in: it needs no translation")
+    made = []
+    for domain, pot in templates(root, project).items():
+        path = po_path(root, lang, domain)
+        if path.exists():
+            raise UserError.at(path.relative_to(root), "this catalog exists already: use "
+                               "'noticegen i18n update' to bring it up to date")
+        catalog = merge(_empty_like(pot, lang), pot)  # type: ignore[arg-type]
+        catalog.locale = lang.replace("-", "_")  # type: ignore[assignment]
+        write_if_changed(path, dump(catalog))
+        made.append(path)
+    return made
+
+
+def _empty_like(pot, lang: str):
+    from babel.messages.catalog import Catalog
+
+    return Catalog(locale=lang.replace("-", "_"), domain=pot.domain, project=pot.project,
+                   creation_date=pot.creation_date, revision_date=pot.creation_date, fuzzy=False)
+
+
+def catalog_langs(root: Path) -> list[str]:
+    base = root / "locales"
+    return sorted(p.name for p in base.iterdir() if (p / "LC_MESSAGES").is_dir()) if base.is_dir() else []
+
+
+def update(root: Path) -> list[tuple[Path, bool]]:
+    project, _ = load_project(root)
+    pots = templates(root, project)
+    for domain, pot in pots.items():
+        write_if_changed(pot_path(root, domain), dump(pot))  # type: ignore[arg-type]
+    done = []
+    for lang in catalog_langs(root):
+        for domain, pot in pots.items():
+            path = po_path(root, lang, domain)
+            old = load(path, lang) if path.exists() else _empty_like(pot, lang)
+            done.append((path, write_if_changed(path, dump(merge(old, pot)))))  # type: ignore[arg-type]
+    return done
+
+
+@dataclass(frozen=True)
+class Status:
+    lang: str
+    notice: str
+    counts: Coverage
+
+
+def status(root: Path) -> list[Status]:
+    project, _ = load_project(root)
+    rows = []
+    for lang in catalog_langs(root):
+        path = po_path(root, lang, "notices")
+        catalog = load(path, lang) if path.exists() else None
+        for notice in project.notices:
+            keys = {(t.value, t.key) for t, _ in texts(notice)}
+            if catalog is None:
+                rows.append(Status(lang, notice.id, Coverage(0, 0, len(keys))))
+                continue
+            current = {(m.id, m.context) for m in catalog if m.id}
+            counted = coverage(catalog, {c for _, c in keys})
+            stale = sum(1 for k in keys if k not in current)  # English changed since the last update
+            rows.append(Status(lang, notice.id, Coverage(counted.translated, counted.fuzzy,
+                                                          counted.untranslated + stale)))
+        interface = po_path(root, lang, "interface")
+        if interface.exists():
+            rows.append(Status(lang, "(interface)", coverage(load(interface, lang))))
+    return rows
+
+
+def check(root: Path) -> list[Problem]:
+    """Every catalog parses, passes msgfmt --check, and keeps its links, emphasis and placeholders."""
+    problems: list[Problem] = []
+    for lang in catalog_langs(root):
+        for domain in DOMAINS:
+            path = po_path(root, lang, domain)
+            if not path.exists():
+                continue
+            rel = path.relative_to(root).as_posix()
+            problems += _msgfmt(path, rel)
+            for message in load(path, lang):
+                if message.id and message.string and not message.fuzzy:
+                    problems += _compare(rel, message)
+    return problems
+
+
+def _msgfmt(path: Path, rel: str) -> list[Problem]:
+    msgfmt = shutil.which("msgfmt")
+    if not msgfmt:
+        return [Problem(Loc(rel), "warning", "msgfmt is not installed, so the catalog was not checked "
+                        "with it: install gettext")]
+    result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
+                            capture_output=True, text=True, check=False)
+    found = []
+    for line in result.stderr.splitlines():
+        match = re.match(r"^.*?:(\d+):\s*(.*)$", line)
+        if match and "fatal" not in match.group(2):
+            text = match.group(2)
+            level = "warning" if text.startswith("warning:") else "error"
+            text = text.removeprefix("warning:").strip()
+            found.append(Problem(Loc(rel, int(match.group(1))), level, f"msgfmt: {text}"))
+    if result.returncode and not found:
+        found.append(Problem(Loc(rel), "error", f"msgfmt --check failed: {result.stderr.strip()[:200]}"))
+    return found
+
+
+def _compare(rel: str, message) -> list[Problem]:
+    where = Loc(rel, message.lineno or 0)
+    english, translated = message.id, message.string
+    found = []
+    if RAW_HTML.search(translated) and not RAW_HTML.search(english):
+        found.append("adds raw HTML; write the text only (use Markdown for links and emphasis)")
+    if re.search(r"(?i)javascript:|data:|vbscript:", translated) and not re.search(r"(?i)javascript:|data:", english):
+        found.append("adds a script or data address; links may go to https://, mailto: or tel: only")
+    lost = _targets(english) - _targets(translated)
+    if lost:
+        found.append(f"drops the link to {sorted(lost)[0]}; keep every link of the English, "
+                     "translating only its text")
+    for name, pattern in (("placeholder", PLACEHOLDER), ("format", FORMAT)):
+        if sorted(m.group(0) for m in pattern.finditer(english)) != sorted(m.group(0) for m in pattern.finditer(translated)):
+            wanted = ", ".join(sorted({m.group(0) for m in pattern.finditer(english)})) or "none"
+            found.append(f"does not keep the {name}s of the English exactly ({wanted}); copy them "
+                         "unchanged into the translation")
+    if len(EMPHASIS.findall(english.replace("\\*", ""))) != len(EMPHASIS.findall(translated.replace("\\*", ""))) \
+            and "*" in english + translated:
+        found.append("does not keep the emphasis of the English (*…* or **…**)")
+    return [Problem(where, "error", f"the translation of msgctxt \"{message.context}\" {text}"
+                    if message.context else f"the translation of \"{english[:40]}\" {text}") for text in found]
+
+
+def _targets(text: str) -> set[str]:
+    return {next(g for g in m.groups() if g) for m in LINK.finditer(text)}
