@@ -41,7 +41,7 @@ def build(options: BuildOptions, progress=None) -> BuildResult:
     started = time.perf_counter()
     project, report = load_project(options.root, strict=options.strict or options.publish)
     notices = _select_notices(project, options.notices)
-    langs = _select_langs(project, options.langs)
+    langs = _select_langs(project, options.langs, options.publish)
     artifacts = make_artifacts(project, notices, langs, options.formats, progress)
     artifacts += site_artifacts(project, templates_dir(project.root), langs)
     out = options.out or options.root / "dist"
@@ -104,8 +104,10 @@ def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:
     return [known[w] for w in wanted] if wanted else list(project.notices)
 
 
-def _select_langs(project: Project, wanted: tuple[str, ...]) -> tuple[str, ...]:
-    known = [lang.code for lang in project.site.languages]
+def _select_langs(project: Project, wanted: tuple[str, ...], publish: bool = False) -> tuple[str, ...]:
+    """The languages to build; a site to publish leaves out translations still in draft."""
+    known = [lang.code for lang in project.site.languages
+             if not publish or lang.status == "approved" or lang.code == project.site.default_language]
     missing = [w for w in wanted if w not in known]
     if missing:
         raise UserError(f"the site has no language '{missing[0]}': choose one of "

@@ -21,6 +21,7 @@ class HtmlBuilder:
         env = job_environment(job)
         r = Renderer(job.site, job.notice)
         common = {
+            "job": job,
             "site": job.site,
             "notice": job.notice,
             "r": r,

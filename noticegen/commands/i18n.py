@@ -6,7 +6,6 @@ import argparse
 import sys
 
 
-
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     top = commands.add_parser("i18n", parents=[common], help="translations: extract, init, update, status, check",
                               description="Keep the translators' PO files in step with the notices.")

@@ -14,7 +14,17 @@ from ..render import templates_dir
 from ..schema import RAW_HTML
 from ..source import PLACEHOLDER, load_project
 from .catalogs import (
-    DOMAINS, Coverage, build_date, coverage, dump, load, merge, po_path, pot_path, template, write_if_changed,
+    DOMAINS,
+    Coverage,
+    build_date,
+    coverage,
+    dump,
+    load,
+    merge,
+    po_path,
+    pot_path,
+    template,
+    write_if_changed,
 )
 from .messages import interface_messages, notice_messages
 from .walk import texts
