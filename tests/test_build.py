@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, copy_root
+from conftest import copy_root
 from test_seed import normalise, seed_items, seed_path
 
 from noticegen.cli import main
@@ -105,7 +105,8 @@ def test_out_refuses_a_folder_it_did_not_make(tmp_path: Path, capsys: pytest.Cap
     precious = tmp_path / "precious"
     precious.mkdir()
     (precious / "thesis.txt").write_text("do not delete")
-    code = main(["build", "--root", str(ROOTS / "basic"), "--format", "html", "--out", str(precious)])
+    root = copy_root("basic", tmp_path)
+    code = main(["build", "--root", str(root), "--format", "html", "--out", str(precious)])
     assert code == 2
     assert (precious / "thesis.txt").read_text() == "do not delete"
     assert "was not made by noticegen" in capsys.readouterr().err

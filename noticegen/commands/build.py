@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     for problem in result.report.problems:
         print(problem, file=sys.stderr)
     out = os.path.relpath(result.out, Path.cwd())
+    if out.startswith(".."):
+        out = str(result.out)
     print(f"built {result.files} files into {out}/ ({result.summary.written} written, "
           f"{result.summary.unchanged} unchanged) in {result.seconds:.1f} s")
     return 0

@@ -1,0 +1,307 @@
+"""The Word builder: one .docx per notice and language, styled by templates/reference.docx.
+
+The body says what the HTML page says, in the same order (see templates/html/_body.html):
+the logo, the title, a translation's banners, the last-updated line, the summary, the
+numbered sections and the "Contact us" part (Word's navigation pane stands in for the
+page's contents list). Lists are real Word lists, tables have a marked header row,
+links are live, and two builds of the same source give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from .. import locale
+from ..inline import Run
+from ..model import Block, Contact, Item, Text
+from ..render import Renderer, job_environment, template_file
+from . import Artifact, Job, ooxml
+
+LOGO_BOX = (Cm(6), Cm(2))  # the largest the logo is shown, keeping its shape
+RASTER = (".png", ".jpg", ".jpeg", ".gif")
+FIELD = re.compile(r"(\{page\}|\{pages\})")
+LIST_STYLES = {"bullet": "List Bullet", "decimal": "List Number"}
+
+
+class DocxBuilder:
+    name = "docx"
+
+    def build(self, job: Job) -> list[Artifact]:
+        document = docx.Document(str(template_file(job.templates, "reference.docx")))
+        _Writer(document, job).write()
+        buffer = io.BytesIO()
+        document.save(buffer)
+        data = ooxml.reproducible_zip(buffer.getvalue(), job.notice.effective)
+        return [Artifact(f"{job.folder}/{job.notice.id}.docx", data)]
+
+
+def translator(job: Job):
+    """Interface words in the job's language, from the same catalog (and msgids) as the templates."""
+    template = job_environment(job, escape=False).from_string("{{ _(s, **v) }}")
+    return lambda s, **v: template.render(s=s, v=v)
+
+
+def logo_png(job: Job) -> Path | None:
+    """A raster copy of the site logo (Word cannot show SVG everywhere): the file itself, or a
+    PNG of the same name beside it. None when there is none."""
+    if job.site.logo is None:
+        return None
+    source = Path(job.root) / "notice_src" / job.site.logo.file
+    for candidate in (source, source.with_suffix(".png")):
+        if candidate.suffix.lower() in RASTER and candidate.is_file():
+            return candidate
+    return None
+
+
+class _Writer:
+    def __init__(self, document, job: Job) -> None:
+        self.doc = document
+        self.job = job
+        self.notice = job.notice
+        self.r = Renderer(job.site, job.notice)
+        self.t = translator(job)
+        self.ltr: set = set()  # paragraphs kept left to right in a right-to-left document
+        self.rtl = locale.direction(job.lang) == "rtl"
+        self.numbering = document.part.numbering_part.element
+        self.abstract: dict[str, int] = {}
+        self.space_next = False
+
+    def write(self) -> None:
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        ooxml.set_default_lang(self.doc.styles.element, self.job.lang)
+        self._logo()
+        self._front()
+        for section in self.notice.sections:
+            number = f"{section.number}. " if section.number else ""
+            self.para("Heading 2", section.title, prefix=number)
+            for block in section.blocks:
+                self._block(block)
+        self._contact_us()
+        self._footer()
+        self._properties()
+        if self.rtl:
+            ooxml.set_bidi(
+                [p for p in self.doc.element.xpath("//w:p") if p not in self.ltr] + self._footer_paragraphs(),
+                self.doc.element.xpath("//w:tbl"),
+                self.doc.element.xpath("//w:sectPr"),
+            )
+
+    # Paragraphs and runs
+
+    def para(
+        self,
+        style: str,
+        text: Text | str | None = None,
+        *,
+        prefix: str = "",
+        runs: tuple[Run, ...] | None = None,
+    ):
+        paragraph = self.doc.add_paragraph(style=style)
+        if self.space_next and not style.startswith("Heading"):
+            paragraph.paragraph_format.space_before = Pt(12)  # after a table, without an empty line
+        self.space_next = False
+        if prefix:
+            self.add_runs(paragraph, (Run(prefix),))
+        if text is not None or runs is not None:
+            self.add_runs(
+                paragraph, runs if runs is not None else self.r.runs(text), _lang_of(text, self.notice.lang)
+            )
+        return paragraph
+
+    def add_runs(self, paragraph, runs: tuple[Run, ...], lang: str | None = None) -> None:
+        rtl = locale.direction(lang or self.job.lang) == "rtl"
+        for run in runs:
+            if run.br:
+                paragraph._p.append(ooxml.make_run(br=True, rtl=rtl, lang=lang))
+                continue
+            if run.href:
+                target = ooxml.hyperlink(paragraph, run.href)
+                style, bold = "Hyperlink", run.strong or run.em
+            else:
+                target = paragraph._p
+                style, bold = ("Strong" if run.strong else "Emphasis" if run.em else None), False
+            target.append(ooxml.make_run(run.text, style=style, bold=bold, rtl=rtl, lang=lang))
+
+    # The parts of the notice
+
+    def _logo(self) -> None:
+        png = logo_png(self.job)
+        if png is None or self.job.site.logo is None:
+            return
+        shape = self.para("Logo").add_run().add_picture(str(png))
+        scale = min(1.0, LOGO_BOX[0] / shape.width, LOGO_BOX[1] / shape.height)
+        shape.width, shape.height = int(shape.width * scale), int(shape.height * scale)
+        ooxml.set_alt_text(shape, 1, "Logo", self.r.plain(self.job.site.logo.alt))
+
+    def _front(self) -> None:
+        self.para("Heading 1", self.notice.title)
+        self._banners()
+        effective = locale.long_date(self.notice.effective, self.job.lang)
+        meta = f"{self.t('Last updated')} {effective} · {self.t('Version')} {self.notice.version}"
+        self.para("Meta", runs=(Run(meta),))
+        if self.notice.summary:
+            self.para("Summary", self.notice.summary)
+
+    def _banners(self) -> None:
+        """What a translation says at its top (templates/html/_banners.html): draft status, coverage."""
+        job = self.job
+        if job.is_translation and job.status == "draft":
+            checked, counts = (
+                "This translation has not been checked yet.",
+                "The English version is the one that counts.",
+            )
+            self.para("Note", runs=(Run(self.t(checked), strong=True), Run(" " + self.t(counts))))
+            source = self.para("Note")
+            self.add_runs(source, (Run(checked, strong=True), Run(" " + counts)), job.source_lang)
+            self.ltr.add(source._p)
+        if job.is_translation and job.coverage < 100:
+            message = "Part of this notice is not translated yet and is shown in English (%(percent)s%% translated)."
+            self.para("Note", runs=(Run(self.t(message, percent=int(round(job.coverage)))),))
+
+    def _block(self, b: Block) -> None:
+        if b.kind == "paragraph":
+            self.para("Normal", b.text)
+        elif b.kind == "heading":
+            self.para("Heading 3", b.text)
+        elif b.kind == "note":
+            self.para("Note", b.text)
+        elif b.kind in ("list", "numbered"):
+            self._list(b.items, "bullet" if b.kind == "list" else "decimal")
+        elif b.kind == "table":
+            self._table(b)
+        elif b.kind == "facts":
+            for kind, entries in self.r.fact_groups(b):
+                if kind == "titled":
+                    for entry in entries:
+                        self.para("Heading 3", entry.title)
+                        self.para("Normal", entry.text)
+                else:
+                    self._list(entries, "bullet")
+        elif b.kind == "contact":
+            contact = self.notice.contact(self.job.site, b.ref or "")
+            if contact is not None:  # validation has reported a missing one
+                self._contact(contact)
+
+    def _list(self, items, kind: str) -> None:
+        """A new w:num for each list, so every numbered list starts again at 1."""
+        if kind not in self.abstract:
+            found = ooxml.style_abstract_num(self.doc, LIST_STYLES[kind])
+            self.abstract[kind] = found if found is not None else ooxml.add_abstract_num(self.numbering, kind)
+        num = self.numbering.add_num(self.abstract[kind])
+        if kind == "decimal":
+            num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        self._items(items, kind, num.numId, 0)
+
+    def _items(self, items: list[Item], kind: str, num_id: int, level: int) -> None:
+        for item in items:
+            paragraph = self.para(LIST_STYLES[kind], item.text)
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = level
+            num_pr.get_or_add_numId().val = num_id
+            if item.items:
+                self._items(item.items, kind, num_id, level + 1)
+
+    def _table(self, b: Block) -> None:
+        table = self.doc.add_table(rows=1 + len(b.rows), cols=len(b.header), style="Table Grid")
+        table._tbl.tblPr.find(qn("w:tblLook")).set(qn("w:firstColumn"), "0")
+        ooxml.mark_header_row(table.rows[0])
+        for i, (row, cells) in enumerate(zip(table.rows, (b.header, *b.rows), strict=True)):
+            style = "Table Text" if i else "Table Heading"
+            for cell, text in zip(row.cells, cells, strict=False):
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self.doc.styles[style]
+                self.add_runs(paragraph, self.r.runs(text), _lang_of(text, self.notice.lang))
+        self.space_next = True
+
+    def _contact(self, contact: Contact) -> None:
+        """One paragraph: the name in bold, then a line for each way to get in touch."""
+        lines: list[tuple[Run, ...]] = []
+        if contact.email:
+            lines.append(self._labelled("Email", Run(contact.email, href=f"mailto:{contact.email}")))
+        if contact.phone:
+            href = "tel:" + contact.phone.replace(" ", "")
+            lines.append(self._labelled("Telephone", Run(contact.phone, href=href)))
+        if contact.url:
+            label = self.r.runs(contact.url_label) if contact.url_label else (Run(contact.url),)
+            lines.append(
+                self._labelled("Website", *(Run(x.text, x.strong, x.em, contact.url) for x in label))
+            )
+        if contact.address:
+            lines.append(self._labelled("Address", *self.r.runs(contact.address)))
+        if not contact.name and not lines:
+            return
+        paragraph = self.para("Contact")
+        if contact.name:
+            name = tuple(Run(x.text, True, x.em, x.href, x.br) for x in self.r.runs(contact.name))
+            self.add_runs(paragraph, name, _lang_of(contact.name, self.notice.lang))
+        for i, line in enumerate(lines):
+            if i or contact.name:
+                self.add_runs(paragraph, (Run("\n", br=True),))
+            self.add_runs(paragraph, line)
+
+    def _labelled(self, label: str, *value: Run) -> tuple[Run, ...]:
+        return (Run(f"{self.t(label)}: "), *value)
+
+    def _contact_us(self) -> None:
+        site = self.job.site
+        self.para("Heading 2", runs=(Run(self.t("Contact us")),))
+        runs = [Run(f"{self.t('Data controller:')} "), *self.r.runs(site.org_name)]
+        if site.address:
+            runs += [Run(", "), *self.r.runs(site.address)]
+        runs += [
+            Run(f". {self.t('ICO registration number:')} {site.ico_registration}. "),
+            Run(site.website, href=site.website),
+        ]
+        self.para("Normal", runs=tuple(runs))
+        self.para("Heading 3", runs=(Run(self.t("Data protection officer")),))
+        self._contact(site.dpo)
+
+    def _footer(self) -> None:
+        """'Page N of M' with live PAGE and NUMPAGES fields, in the words of the document's language."""
+        footer = self.doc.sections[0].footer
+        footer.is_linked_to_previous = False
+        for p in footer._element.xpath("./w:p | ./w:tbl"):
+            footer._element.remove(p)
+        paragraph = footer.add_paragraph(style="Footer")
+        for piece in FIELD.split(self.t("Page %(page)s of %(pages)s", page="{page}", pages="{pages}")):
+            if piece in ("{page}", "{pages}"):
+                instruction = "PAGE" if piece == "{page}" else "NUMPAGES"
+                for run in ooxml.field_runs(instruction, "1", rtl=self.rtl):
+                    paragraph._p.append(run)
+            elif piece:
+                self.add_runs(paragraph, (Run(piece),))
+
+    def _footer_paragraphs(self) -> list:
+        return self.doc.sections[0].footer._element.xpath(".//w:p")
+
+    def _properties(self) -> None:
+        """Document properties from the notice: its date, not the build's, keeps files identical."""
+        props = self.doc.core_properties
+        title = self.r.plain(self.notice.title)
+        org = self.r.plain(self.job.site.org_name)
+        props.title = title
+        props.subject = self.r.plain(self.notice.summary) or title
+        props.author = props.last_modified_by = org
+        props.language = ooxml.word_lang(self.job.lang)
+        props.created = props.modified = dt.datetime.combine(self.notice.effective, dt.time(), dt.UTC)
+        props.revision = 1
+        props.version = self.notice.version
+        props.keywords = props.comments = props.category = ""
+        ooxml.replace_part_blob(self.doc, "/docProps/app.xml", ooxml.APP_XML)
+
+
+def _lang_of(text: Text | str | None, notice_lang: str) -> str | None:
+    """The language of a unit shown untranslated (a fallback), else None."""
+    if isinstance(text, Text) and text.lang and text.lang != notice_lang:
+        return text.lang
+    return None
