@@ -30,8 +30,12 @@ def _locale(code: str) -> Locale:
 
 
 def own_name(code: str) -> str:
-    """The language's name in itself: Polski, العربية, Українська."""
-    name = _locale(code).get_display_name(_locale(code)) or code
+    """The language's name in itself: Polski, العربية, Українська (and English, not en-GB)."""
+    try:
+        own = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return code
+    name = own.get_display_name(own) or code
     return name[:1].upper() + name[1:]
 
 

@@ -108,10 +108,14 @@ class Renderer:
         return "" if text is None else inline.to_plain(self.runs(text))
 
     def lang_attr(self, text: Text | None) -> Markup:
-        """` lang="en"` when this unit is shown in a fallback language."""
+        """` lang="en"` when this unit is shown in a fallback language (and `dir` if it differs)."""
         if text is None or not text.lang or text.lang == self.notice.lang:
             return Markup("")
-        return Markup(f' lang="{text.lang}"')
+        from .locale import direction
+
+        own = direction(text.lang)
+        extra = f' dir="{own}"' if own != direction(self.notice.lang) else ""
+        return Markup(f' lang="{text.lang}"{extra}')
 
     def facts(self, block: Block) -> list[FactEntry]:
         """The facts a `facts:` block shows, in the chosen order."""

@@ -25,6 +25,7 @@ class TextBuilder:
         env = job_environment(job, escape=False)
         r = Renderer(job.site, job.notice)
         text = env.get_template("text/notice.txt").render(
+            job=job,
             site=job.site,
             notice=job.notice,
             r=r,
