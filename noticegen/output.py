@@ -90,21 +90,21 @@ def publish(artifacts: list[Artifact], out: Path, work: Path, keep_others: bool 
 
 def _fill(staging: Path, artifacts: list[Artifact], old: Path) -> int:
     unchanged = 0
-    sums = []
-    for artifact in sorted(artifacts, key=lambda a: a.path):
+    ordered = sorted(artifacts, key=lambda a: a.path)
+    sums = "".join(f"{hashlib.sha256(a.data).hexdigest()}  {a.path}\n" for a in ordered)
+    marker = "made by noticegen; this folder is replaced by each build\n"
+    extra = [Artifact("SHA256SUMS", sums.encode()), Artifact(MARKER, marker.encode())]
+    for number, artifact in enumerate(ordered + extra, start=1):
         target = staging / artifact.path
         target.parent.mkdir(parents=True, exist_ok=True)
         previous = old / artifact.path
         if _same(previous, artifact.data):
             os.link(previous, target)  # keeps the old file's mtime: nothing changed
-            unchanged += 1
+            unchanged += number <= len(ordered)
         else:
             target.write_bytes(artifact.data)
-        sums.append(f"{hashlib.sha256(artifact.data).hexdigest()}  {artifact.path}\n")
-        if len(sums) == len(artifacts) // 2:
+        if number == len(ordered) // 2:
             _test_hook("half-staged")
-    (staging / "SHA256SUMS").write_text("".join(sums), encoding="utf-8")
-    (staging / MARKER).write_text("made by noticegen; this folder is replaced by each build\n")
     return unchanged
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .builders import FORMATS, Artifact, Download, Job, get_builder
+from .builders import FORMATS, Artifact, Download, Job
+from .cache import Manifest
 from .errors import Reporter, UserError
 from .i18n.translate import content_catalog, translate
 from .model import Notice, Project
@@ -14,6 +16,7 @@ from .output import WriteSummary, build_lock, publish
 from .render import templates_dir
 from .sitepages import site_artifacts
 from .source import load_project
+from .tasks import Task, run_tasks
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class BuildOptions:
     out: Path | None = None
     strict: bool = False
     publish: bool = False
+    force: bool = False  # render everything, even what has not changed
+    workers: int = 1
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class BuildResult:
     seconds: float
     out: Path
     report: Reporter
+    rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
 
 
 def build(options: BuildOptions, progress=None) -> BuildResult:
@@ -42,35 +48,49 @@ def build(options: BuildOptions, progress=None) -> BuildResult:
     project, report = load_project(options.root, strict=options.strict or options.publish)
     notices = _select_notices(project, options.notices)
     langs = _select_langs(project, options.langs, options.publish)
-    artifacts = make_artifacts(project, notices, langs, options.formats, progress)
-    artifacts += site_artifacts(project, templates_dir(project.root), langs)
     out = options.out or options.root / "dist"
+    work = options.root / ".noticegen"
     partial = bool(options.notices or options.langs or set(options.formats) != set(FORMATS))
-    with build_lock(options.root / ".noticegen"):
-        summary = publish(artifacts, out, options.root / ".noticegen", keep_others=partial)
-    return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report)
+    manifest = Manifest(manifest_path(work, out), out)
+    if options.force:
+        manifest.entries = {}
+    artifacts, rendered = make_artifacts(project, notices, langs, options.formats, options.workers,
+                                         manifest, out if partial else None, progress)
+    artifacts += site_artifacts(project, templates_dir(project.root), langs)
+    with build_lock(work):
+        summary = publish(artifacts, out, work, keep_others=partial)
+        manifest.save(keep_others=partial)
+    return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, rendered)
 
 
-def make_artifacts(project: Project, notices: list[Notice], langs: tuple[str, ...],
-                   formats: tuple[str, ...], progress=None) -> list[Artifact]:
-    """Every file of every notice and language; the page is made last, to list the others."""
+def _tasks(job: Job, fmt: str) -> list[Task]:
+    """The two PDF editions are separate tasks, so that two cores can make them at once."""
+    if fmt == "pdf":
+        return [Task(f"{job.folder}/pdf-{e}", replace(job, edition=e), fmt) for e in ("standard", "large-print")]
+    return [Task(f"{job.folder}/{fmt}", job, fmt)]
+
+
+def manifest_path(work: Path, out: Path) -> Path:
+    return work / f"manifest-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:12]}.json"
+
+
+def make_artifacts(project: Project, notices: list[Notice], langs: tuple[str, ...], formats: tuple[str, ...],
+                   workers: int = 1, manifest: Manifest | None = None, previous: Path | None = None,
+                   progress=None) -> tuple[list[Artifact], int]:
+    """Every file of every notice and language; each page is made after its documents, to list them."""
     templates = templates_dir(project.root)
-    artifacts: list[Artifact] = []
+    jobs = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
     documents = [f for f in FORMATS if f in formats and f != "html"]
-    for notice in notices:
-        for lang in langs:
-            job = make_job(project, notice, lang, templates, langs)
-            made: list[Artifact] = []
-            for name in documents:
-                made += get_builder(name).build(job)
-                if progress:
-                    progress(f"{notice.id}/{lang} {name}")
-            if "html" in formats:
-                made += get_builder("html").build(replace(job, downloads=downloads(job, made)))
-                if progress:
-                    progress(f"{notice.id}/{lang} html")
-            artifacts += made
-    return artifacts
+    tasks = [task for job in jobs for fmt in documents for task in _tasks(job, fmt)]
+    made, rendered = run_tasks(tasks, workers, manifest, progress)
+    artifacts = [a for task in tasks for a in made[task.key]]
+    if "html" in formats:
+        pages = [Task(f"{job.folder}/html", replace(job, downloads=downloads(job, artifacts, previous)), "html")
+                 for job in jobs]
+        made_pages, more = run_tasks(pages, workers, manifest, progress)
+        artifacts += [a for task in pages for a in made_pages[task.key]]
+        rendered += more
+    return artifacts, rendered
 
 
 def make_job(project: Project, notice: Notice, lang: str, templates: tuple[str, ...],
@@ -84,14 +104,18 @@ def make_job(project: Project, notice: Notice, lang: str, templates: tuple[str, 
                status=status, coverage=done.coverage.percent)
 
 
-def downloads(job: Job, made: list[Artifact]) -> tuple[Download, ...]:
+def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> tuple[Download, ...]:
+    """The page's download list: this build's documents, or for a partial build the published ones."""
+    sizes = {a.path.rsplit("/", 1)[-1]: len(a.data) for a in made if a.path.startswith(job.folder + "/")}
+    if previous is not None and (previous / job.folder).is_dir():
+        for path in (previous / job.folder).iterdir():
+            if path.is_file() and path.name.startswith(job.notice.id) and path.name not in sizes:
+                sizes[path.name] = path.stat().st_size
     found = []
-    for artifact in made:
-        if not artifact.path.startswith(job.folder + "/"):
-            continue
-        name = artifact.path.rsplit("/", 1)[-1]
+    for name, size in sizes.items():
         kind = "large-print" if name.endswith("-large-print.pdf") else name.rsplit(".", 1)[-1]
-        found.append(Download(name, kind, len(artifact.data)))
+        if kind in ("pdf", "large-print", "docx", "txt"):
+            found.append(Download(name, kind, size))
     order = {"pdf": 0, "large-print": 1, "docx": 2, "txt": 3}
     return tuple(sorted(found, key=lambda d: order.get(d.kind, 9)))
 

@@ -38,6 +38,7 @@ class Job:
     downloads: tuple[Download, ...] = field(default=())
     status: str = "approved"  # the language's status in site.yaml: "approved" or "draft"
     coverage: float = 100.0  # the share of this notice's text translated into `lang`
+    edition: str | None = None  # for PDF: only "standard" or "large-print" (None: both)
 
     @property
     def source_lang(self) -> str:

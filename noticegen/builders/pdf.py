@@ -48,7 +48,8 @@ class PdfBuilder:
     name = "pdf"
 
     def build(self, job: Job) -> list[Artifact]:
-        return [Artifact(doc.path, render_pdf(doc)) for doc in print_documents(job)]
+        return [Artifact(doc.path, render_pdf(doc)) for doc in print_documents(job)
+                if job.edition in (None, doc.edition)]
 
 
 @dataclass(frozen=True)

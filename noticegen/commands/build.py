@@ -29,18 +29,23 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     b.add_argument("--out", type=Path, metavar="DIR", help="write here instead of dist/")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--publish", action="store_true", help="make the site to upload (implies --strict)")
+    b.add_argument("--force", action="store_true", help="render everything again, even what has not changed")
+    b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="render N files at once (default: the number of processor cores)")
     b.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import BuildOptions, build
     from ..progress import Progress
+    from ..tasks import default_workers
 
     formats = tuple(f for group in args.format for f in group) or FORMATS
     options = BuildOptions(
         root=args.root.resolve(), notices=tuple(args.notice), langs=tuple(args.lang),
         formats=tuple(dict.fromkeys(formats)), out=args.out.resolve() if args.out else None,
-        strict=args.strict, publish=args.publish,
+        strict=args.strict, publish=args.publish, force=args.force,
+        workers=args.jobs if args.jobs and args.jobs > 0 else default_workers(),
     )
     with Progress() as progress:
         result = build(options, progress.step)
@@ -50,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
     if out.startswith(".."):
         out = str(result.out)
     print(f"built {result.files} files into {out}/ ({result.summary.written} written, "
-          f"{result.summary.unchanged} unchanged) in {result.seconds:.1f} s")
+          f"{result.summary.unchanged} unchanged; {result.rendered} rendered) in {result.seconds:.1f} s")
     return 0
