@@ -51,13 +51,13 @@ def build(options: BuildOptions, progress=None) -> BuildResult:
     out = options.out or options.root / "dist"
     work = options.root / ".noticegen"
     partial = bool(options.notices or options.langs or set(options.formats) != set(FORMATS))
-    manifest = Manifest(manifest_path(work, out), out)
-    if options.force:
-        manifest.entries = {}
-    artifacts, rendered = make_artifacts(project, notices, langs, options.formats, options.workers,
-                                         manifest, out if partial else None, progress)
-    artifacts += site_artifacts(project, templates_dir(project.root), langs)
-    with build_lock(work):
+    with build_lock(work):  # held from the first render to the swap: one build at a time
+        manifest = Manifest(manifest_path(work, out), out)
+        if options.force:
+            manifest.entries = {}
+        artifacts, rendered = make_artifacts(project, notices, langs, options.formats, options.workers,
+                                             manifest, out if partial else None, progress)
+        artifacts += site_artifacts(project, templates_dir(project.root), langs)
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
     return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, rendered)
