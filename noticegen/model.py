@@ -190,6 +190,16 @@ class Site:
 
 
 @dataclass(frozen=True)
+class Silence:
+    """A check turned off for one notice, or for one item of it (`item`, an id path), with the reason."""
+
+    rule: str
+    reason: str
+    item: str | None = None
+    loc: Loc = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
 class Notice:
     id: str
     title: Text
@@ -204,6 +214,7 @@ class Notice:
     lang: str = "en"
     to_confirm: tuple[ToConfirm, ...] = ()
     loc: Loc = field(default=NOWHERE, compare=False)
+    silenced: tuple[Silence, ...] = ()  # checks turned off, each with its reason (see docs/checks.md)
 
     def contact(self, site: Site, contact_id: str) -> Contact | None:
         for contact in (*self.contacts, *site.contacts, site.dpo):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -19,34 +20,75 @@ def _formats(value: str) -> list[str]:
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    b = commands.add_parser("build", parents=[common], help="build every notice into dist/",
-                            description="Validate the sources and build every notice, language and format "
-                                        "into dist/ (or --out). dist/ is replaced only when the whole build worked.")
-    b.add_argument("--notice", action="append", default=[], metavar="ID", help="build only this notice (repeatable)")
-    b.add_argument("--lang", action="append", default=[], metavar="L", help="build only this language (repeatable)")
-    b.add_argument("--format", action="append", type=_formats, default=[], metavar="F[,F]",
-                   help=f"build only these formats: {', '.join(FORMATS)} (default: all)")
+    b = commands.add_parser(
+        "build",
+        parents=[common],
+        help="build every notice into dist/",
+        description="Validate the sources and build every notice, language and format "
+        "into dist/ (or --out). dist/ is replaced only when the whole build worked.",
+    )
+    b.add_argument(
+        "--notice", action="append", default=[], metavar="ID", help="build only this notice (repeatable)"
+    )
+    b.add_argument(
+        "--lang", action="append", default=[], metavar="L", help="build only this language (repeatable)"
+    )
+    b.add_argument(
+        "--format",
+        action="append",
+        type=_formats,
+        default=[],
+        metavar="F[,F]",
+        help=f"build only these formats: {', '.join(FORMATS)} (default: all)",
+    )
     b.add_argument("--out", type=Path, metavar="DIR", help="write here instead of dist/")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--publish", action="store_true", help="make the site to upload (implies --strict)")
     b.add_argument("--force", action="store_true", help="render everything again, even what has not changed")
-    b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="render N files at once (default: the number of processor cores)")
+    b.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="render N files at once (default: the number of processor cores)",
+    )
     b.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..checks import run as run_checks
     from ..pipeline import BuildOptions, build
     from ..progress import Progress
+    from ..source import load_project
     from ..tasks import default_workers
 
     formats = tuple(f for group in args.format for f in group) or FORMATS
     options = BuildOptions(
-        root=args.root.resolve(), notices=tuple(args.notice), langs=tuple(args.lang),
-        formats=tuple(dict.fromkeys(formats)), out=args.out.resolve() if args.out else None,
-        strict=args.strict, publish=args.publish, force=args.force,
+        root=args.root.resolve(),
+        notices=tuple(args.notice),
+        langs=tuple(args.lang),
+        formats=tuple(dict.fromkeys(formats)),
+        out=args.out.resolve() if args.out else None,
+        strict=args.strict,
+        publish=args.publish,
+        force=args.force,
         workers=args.jobs if args.jobs and args.jobs > 0 else default_workers(),
     )
+    # The checks run first (loading the sources is quick): with --strict or --publish an error
+    # stops the build before anything is written. Only the checks look at today's date.
+    project, _ = load_project(options.root, strict=args.strict or args.publish)
+    checks = run_checks(project, options.notices, dt.date.today())
+    if (args.strict or args.publish) and checks.count("error"):
+        for finding in checks.findings:
+            if finding.level == "error":
+                print(finding, file=sys.stderr)
+        print(
+            f"checks: {checks.summary_line()}: nothing was built; fix the errors "
+            "(see 'noticegen check' and docs/checks.md)",
+            file=sys.stderr,
+        )
+        return 1
     with Progress() as progress:
         result = build(options, progress.step)
     for problem in result.report.problems:
@@ -54,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
     out = os.path.relpath(result.out, Path.cwd())
     if out.startswith(".."):
         out = str(result.out)
-    print(f"built {result.files} files into {out}/ ({result.summary.written} written, "
-          f"{result.summary.unchanged} unchanged; {result.rendered} rendered) in {result.seconds:.1f} s")
+    print(
+        f"built {result.files} files into {out}/ ({result.summary.written} written, "
+        f"{result.summary.unchanged} unchanged; {result.rendered} rendered) in {result.seconds:.1f} s"
+    )
+    print(f"checks: {checks.summary_line()} (run 'noticegen check' for details)")
     return 0
