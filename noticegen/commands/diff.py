@@ -1,0 +1,78 @@
+"""`noticegen diff`: what changed between two versions of a notice, in words.
+
+The exit code is 0 whether or not anything changed: the diff is information, not a check
+(`noticegen check` finds problems). Bad input (unknown notice or version, no release to compare
+with, source errors when comparing with the working copy) exits with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _version(value: str) -> str:
+    from ..releases import WORKING
+    from ..source import VERSION
+
+    if value != WORKING and not VERSION.match(value):
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a version: give a release such as 1.0, or 'working'"
+        )
+    return value
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    d = commands.add_parser(
+        "diff",
+        parents=[common],
+        help="show what changed between two versions of a notice",
+        description="Show what changed between two releases of a notice, or between a release and the "
+        "working copy (the sources as they are now): sections, paragraphs, list items, facts "
+        "and contacts, matched by their ids.",
+        epilog="Exit code 0 whether or not anything changed; 2 for bad input.",
+    )
+    d.add_argument("notice", metavar="NOTICE-ID", help="the notice, e.g. supporting-families")
+    d.add_argument(
+        "--from",
+        dest="from_version",
+        type=_version,
+        metavar="V",
+        help="a release (default: the latest release)",
+    )
+    d.add_argument(
+        "--to",
+        dest="to_version",
+        type=_version,
+        metavar="V",
+        default="working",
+        help="a release, or 'working' for the current sources (default)",
+    )
+    d.add_argument(
+        "--format",
+        choices=["text", "markdown", "html", "json"],
+        default="text",
+        help="how to show it (default: text)",
+    )
+    d.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..changes import diff_versions
+    from ..changes_render import render
+    from ..errors import UserError
+    from ..releases import WORKING, list_releases, load_version
+
+    from_version = args.from_version
+    if from_version is None:
+        releases = list_releases(args.root, args.notice)
+        if not releases:
+            load_version(args.root, args.notice, WORKING)  # an unknown notice is said as such
+            raise UserError(
+                f"there are no releases of {args.notice} to compare with yet: release it first with "
+                f'`noticegen release {args.notice} --major --summary "…"`, or give --from'
+            )
+        from_version = releases[-1].version
+    changes = diff_versions(args.root, args.notice, from_version, args.to_version)
+    sys.stdout.write(render(changes, args.format))
+    return 0

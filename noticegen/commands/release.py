@@ -1,0 +1,116 @@
+"""`noticegen release`: freeze the version written in a notice's source as a dated snapshot.
+
+Writes notice_src/releases/<notice-id>/<version>.json (see noticegen.releases), then prints
+what changed since the release before. Source errors and broken release rules refuse the
+release with exit code 2 and nothing written; findings (warnings) are shown but never block.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import Problem
+
+if TYPE_CHECKING:
+    from ..releases import PreparedRelease
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a date: write it as YYYY-MM-DD, like 2024-09-01"
+        ) from None
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    r = commands.add_parser(
+        "release",
+        parents=[common],
+        help="release the version written in a notice's source",
+        description="Validate a notice and freeze the version written in its source (raise `version:` "
+        "there first) as notice_src/releases/<notice-id>/<version>.json, to commit with the "
+        "source. A major release raises the first number of the version and is announced; "
+        "a minor one keeps it (see docs/releasing.md).",
+    )
+    r.add_argument("notice", metavar="NOTICE-ID", help="the notice to release, e.g. supporting-families")
+    r.add_argument(
+        "--summary",
+        required=True,
+        metavar="TEXT",
+        help="the change note: what changed, in plain words, for the notice's history page",
+    )
+    kind = r.add_mutually_exclusive_group(required=True)
+    kind.add_argument(
+        "--major",
+        dest="kind",
+        action="store_const",
+        const="major",
+        help="changes people need to know about (announced): new data, recipients, purposes, contacts",
+    )
+    kind.add_argument(
+        "--minor",
+        dest="kind",
+        action="store_const",
+        const="minor",
+        help="corrections that change nothing people need to know (not announced): typos, style, links",
+    )
+    r.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the release date (default: today)")
+    r.add_argument("--approved-by", metavar="'NAME, ROLE'", help="who approved this version")
+    r.set_defaults(run=run)
+
+
+def findings(prepared: PreparedRelease) -> list[Problem]:
+    """What to show before a release is written. Findings never block a release.
+
+    HOOK for `noticegen check` (a later issue): return its findings for `prepared.notice` here.
+    For now, the warnings the loader found in this notice's file and in site.yaml.
+    """
+    files = {prepared.notice.loc.path, str(Path("notice_src") / "site.yaml")}
+    return [p for p in prepared.report.warnings if p.loc.path in files]
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..changes import compare
+    from ..changes_render import to_text
+    from ..releases import load_release, prepare_release, write_release
+
+    prepared = prepare_release(args.root, args.notice, args.kind, args.summary, args.date, args.approved_by)
+    for problem in findings(prepared):
+        print(problem, file=sys.stderr)
+    changes = None
+    if prepared.previous is not None:
+        _, old_site, old_notice = load_release(args.root, args.notice, prepared.previous.version)
+        changes = compare(
+            old_site,
+            old_notice,
+            prepared.site,
+            prepared.notice,
+            from_version=prepared.previous.version,
+            to_version=prepared.release.version,
+        )
+        if changes.is_empty:
+            print(
+                f"warning: nothing people read has changed since {prepared.previous.version}: "
+                "only the version number differs",
+                file=sys.stderr,
+            )
+    path = write_release(prepared)
+    release = prepared.release
+    shown = os.path.relpath(path, Path.cwd())
+    print(
+        f"released {args.notice} {release.version} ({release.kind}, {release.date.isoformat()}): wrote {shown}"
+    )
+    if changes is None:
+        print(f"this is the first release of {args.notice}: there is no earlier release to compare it with")
+    else:
+        print(to_text(changes), end="")
+    if release.is_major:
+        print("a major release: announce it (see docs/releasing.md)")
+    return 0
