@@ -42,8 +42,14 @@ def inputs_digest(job: Job, fmt: str) -> str:
         logo.read_bytes() if logo and logo.is_file() and fmt != "txt" else b"",
     ]
     portable = replace(job, root="", templates=())  # where the project sits is not an input
-    return digest(__version__, fmt, os.environ.get("SOURCE_DATE_EPOCH", ""), portable,
-                  _files_digest(job.templates, TEMPLATE_FILES[fmt]), *extra)
+    return digest(
+        __version__,
+        fmt,
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        portable,
+        _files_digest(job.templates, TEMPLATE_FILES[fmt]),
+        *extra,
+    )
 
 
 class Manifest:

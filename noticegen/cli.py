@@ -26,12 +26,24 @@ class _Parser(argparse.ArgumentParser):
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS lets these be given before or after the command without one hiding the other.
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="show a Python traceback on errors (for developers)")
-    common.add_argument("--root", type=Path, default=argparse.SUPPRESS,
-                        help="the project folder (default: the current folder)")
-    top = _Parser(prog="noticegen", description="Build a council's privacy notices from their YAML sources.",
-                  parents=[common], epilog="Exit codes: 0 ok, 1 problems found, 2 bad input or usage.")
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show a Python traceback on errors (for developers)",
+    )
+    common.add_argument(
+        "--root",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="the project folder (default: the current folder)",
+    )
+    top = _Parser(
+        prog="noticegen",
+        description="Build a council's privacy notices from their YAML sources.",
+        parents=[common],
+        epilog="Exit codes: 0 ok, 1 problems found, 2 bad input or usage.",
+    )
     top.add_argument("--version", action="version", version=f"noticegen {__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
@@ -60,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         else:
-            print("noticegen: error: something went wrong inside noticegen (not in your files); "
-                  "run again with --debug and send the output to the developers", file=sys.stderr)
+            print(
+                "noticegen: error: something went wrong inside noticegen (not in your files); "
+                "run again with --debug and send the output to the developers",
+                file=sys.stderr,
+            )
         return EXIT_BUG

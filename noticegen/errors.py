@@ -60,8 +60,7 @@ class Reporter:
         """Abort with every error (and, when strict, every warning turned into an error)."""
         if strict:
             self.problems = [
-                Problem(p.loc, "error", p.message) if p.level == "warning" else p
-                for p in self.problems
+                Problem(p.loc, "error", p.message) if p.level == "warning" else p for p in self.problems
             ]
         if self.errors:
             raise UserError(sorted(self.problems, key=_order))

@@ -10,8 +10,17 @@ from .yamlsrc import Node
 
 BASIS = re.compile(r"^(?:6\(1\)\([a-f]\)|9\(2\)\([a-j]\)|10|DPA 2018 .+)$")
 RIGHTS = (
-    "informed", "access", "rectification", "erasure", "restriction", "objection",
-    "portability", "automated-decisions", "direct-marketing", "withdraw-consent", "complain",
+    "informed",
+    "access",
+    "rectification",
+    "erasure",
+    "restriction",
+    "objection",
+    "portability",
+    "automated-decisions",
+    "direct-marketing",
+    "withdraw-consent",
+    "complain",
 )
 ITEM_LISTS = ("categories", "sources", "recipients", "sharing_without_knowledge", "retention", "rights")
 
@@ -28,8 +37,9 @@ def read_contact(r: Reader, node: Node, prefix: str, fixed_id: str | None = None
     key = f"{prefix}/contact/{ident}"
     get = {name: entries[name].node for name in optional if name in entries}
     if not any(name in get for name in ("email", "phone", "url", "address")):
-        r.report.error(node.loc, f"contact '{ident}' has no way to reach it: add an email, phone, "
-                                 "url or address")
+        r.report.error(
+            node.loc, f"contact '{ident}' has no way to reach it: add an email, phone, url or address"
+        )
     return Contact(
         id=ident,
         name=r.text(get["name"], f"{key}/name", f"the name of contact '{ident}'") if "name" in get else None,
@@ -37,9 +47,11 @@ def read_contact(r: Reader, node: Node, prefix: str, fixed_id: str | None = None
         phone=r.phone(get["phone"], "telephone number") if "phone" in get else None,
         url=r.url(get["url"], "web address") if "url" in get else None,
         url_label=r.text(get["url_label"], f"{key}/url_label", f"the link text of contact '{ident}'")
-        if "url_label" in get else None,
+        if "url_label" in get
+        else None,
         address=r.text(get["address"], f"{key}/address", f"the address of contact '{ident}'")
-        if "address" in get else None,
+        if "address" in get
+        else None,
         loc=node.loc,
     )
 
@@ -51,8 +63,7 @@ def read_contacts(r: Reader, node: Node, prefix: str) -> tuple[Contact, ...]:
 
 
 def read_facts(r: Reader, node: Node, prefix: str) -> Facts:
-    fields = [*ITEM_LISTS, "lawful_bases", "legislation", "international_transfers",
-              "automated_decisions"]
+    fields = [*ITEM_LISTS, "lawful_bases", "legislation", "international_transfers", "automated_decisions"]
     entries = r.mapping(node, "facts", [], fields)
     if entries is None:
         return Facts()
@@ -80,19 +91,25 @@ def _items(r: Reader, node: Node, key: str, what: str) -> tuple[Item, ...]:
         if entries is None or "id" not in entries:
             continue
         ident = r.ident(entries["id"].node, f"an item of {what}")
-        text = r.text(entries["text"].node, f"{key}/{ident}", f"item '{ident}'") if "text" in entries else None
+        text = (
+            r.text(entries["text"].node, f"{key}/{ident}", f"item '{ident}'") if "text" in entries else None
+        )
         if ident is None or text is None:
             continue
         get = {name: entries[name].node for name in optional if name in entries}
-        items.append(Item(
-            id=ident,
-            text=text,
-            title=r.text(get["title"], f"{key}/{ident}/title", f"the title of '{ident}'") if "title" in get else None,
-            special=r.flag(get["special"], "special") if "special" in get else False,
-            criminal=r.flag(get["criminal"], "criminal") if "criminal" in get else False,
-            kind=r.choice(get["right"], "right", RIGHTS) if "right" in get else None,
-            loc=item_node.loc,
-        ))
+        items.append(
+            Item(
+                id=ident,
+                text=text,
+                title=r.text(get["title"], f"{key}/{ident}/title", f"the title of '{ident}'")
+                if "title" in get
+                else None,
+                special=r.flag(get["special"], "special") if "special" in get else False,
+                criminal=r.flag(get["criminal"], "criminal") if "criminal" in get else False,
+                kind=r.choice(get["right"], "right", RIGHTS) if "right" in get else None,
+                loc=item_node.loc,
+            )
+        )
     r.unique_ids([(i.id, i.loc) for i in items], what.replace("_", " "))
     return tuple(items)
 
@@ -111,9 +128,13 @@ def _bases(r: Reader, node: Node, key: str) -> tuple[LawfulBasis, ...]:
         ]
         applies = []
         if "applies_to" in entries:
-            applies = [r.ident(n, "a category id") for n in r.sequence(entries["applies_to"].node, "applies_to")]
+            applies = [
+                r.ident(n, "a category id") for n in r.sequence(entries["applies_to"].node, "applies_to")
+            ]
         if ident and text and all(basis):
-            bases.append(LawfulBasis(ident, text, tuple(basis), tuple(a for a in applies if a), item_node.loc))  # type: ignore[arg-type]
+            bases.append(
+                LawfulBasis(ident, text, tuple(basis), tuple(a for a in applies if a), item_node.loc)
+            )  # type: ignore[arg-type]
     r.unique_ids([(b.id, b.loc) for b in bases], "lawful bases")
     return tuple(bases)
 
@@ -147,5 +168,7 @@ def _statement(r: Reader, node: Node, key: str, what: str) -> Statement | None:
 
 def fact_ids(facts: Facts) -> dict[str, list[tuple[str, Loc]]]:
     """Every fact list with its ids, for checking references from sections."""
-    return {name: [(i.id, i.loc) for i in getattr(facts, name)]
-            for name in (*ITEM_LISTS, "lawful_bases", "legislation")}
+    return {
+        name: [(i.id, i.loc) for i in getattr(facts, name)]
+        for name in (*ITEM_LISTS, "lawful_bases", "legislation")
+    }

@@ -33,10 +33,28 @@ class Run:
 
 def _markdown() -> markdown.Markdown:
     md = markdown.Markdown()
-    for name in ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote", "reference"):
+    for name in (
+        "indent",
+        "code",
+        "hashheader",
+        "setextheader",
+        "hr",
+        "olist",
+        "ulist",
+        "quote",
+        "reference",
+    ):
         md.parser.blockprocessors.deregister(name)
-    for name in ("backtick", "reference", "image_link", "image_reference", "short_reference",
-                 "short_image_ref", "html", "entity"):
+    for name in (
+        "backtick",
+        "reference",
+        "image_link",
+        "image_reference",
+        "short_reference",
+        "short_image_ref",
+        "html",
+        "entity",
+    ):
         md.inlinePatterns.deregister(name)
     md.preprocessors.deregister("html_block")
     md.postprocessors.deregister("raw_html")
@@ -104,7 +122,12 @@ def _merge(runs: list[Run]) -> list[Run]:
     merged: list[Run] = []
     for run in runs:
         last = merged[-1] if merged else None
-        if last and not run.br and not last.br and (last.strong, last.em, last.href) == (run.strong, run.em, run.href):
+        if (
+            last
+            and not run.br
+            and not last.br
+            and (last.strong, last.em, last.href) == (run.strong, run.em, run.href)
+        ):
             merged[-1] = Run(last.text + run.text, run.strong, run.em, run.href)
         else:
             merged.append(run)
@@ -120,7 +143,7 @@ def _autolink(runs: list[Run]) -> list[Run]:
         position = 0
         for match in BARE.finditer(run.text):
             if match.start() > position:
-                out.append(Run(run.text[position:match.start()], run.strong, run.em))
+                out.append(Run(run.text[position : match.start()], run.strong, run.em))
             out.append(Run(match.group(0), run.strong, run.em, _href(match)))
             position = match.end()
         if position < len(run.text):
@@ -165,9 +188,11 @@ def to_html(runs: tuple[Run, ...], print_targets: bool = False) -> Markup:
         if run.strong:
             piece = f"<strong>{piece}</strong>"
         if run.href:
-            piece = f'<a href="{html.escape(run.href, quote=True)}">{piece}</a>'
+            # An address or phone number reads left to right even inside Arabic text.
+            ltr = ' dir="ltr"' if BARE.fullmatch(run.text.strip()) else ""
+            piece = f'<a href="{html.escape(run.href, quote=True)}"{ltr}>{piece}</a>'
             if print_targets and hides_target(run):
-                piece += f' (<span class="url">{html.escape(shown_target(run.href))}</span>)'
+                piece += f' (<span class="url" dir="ltr">{html.escape(shown_target(run.href))}</span>)'
         parts.append(piece)
     return Markup("".join(parts))
 

@@ -46,8 +46,11 @@ def check_out_dir(out: Path) -> None:
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise UserError.at(out, "the output path exists and is not a folder: choose another --out")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise UserError.at(out, "this folder is not empty and was not made by noticegen; "
-                        "it will not be replaced: choose an empty or new folder for --out")
+        raise UserError.at(
+            out,
+            "this folder is not empty and was not made by noticegen; "
+            "it will not be replaced: choose an empty or new folder for --out",
+        )
 
 
 @contextlib.contextmanager
@@ -58,8 +61,10 @@ def build_lock(work: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise UserError.at(work / 'build.lock', "another build of this project is "
-                            "running: wait for it to finish, then build again") from None
+            raise UserError.at(
+                work / "build.lock",
+                "another build of this project is running: wait for it to finish, then build again",
+            ) from None
         yield
 
 
@@ -121,7 +126,12 @@ def _carried_over(out: Path, made: set[str]) -> list[Artifact]:
 
 def _same(path: Path, data: bytes) -> bool:
     try:
-        return path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data
+        return (
+            path.is_file()
+            and not path.is_symlink()
+            and path.stat().st_size == len(data)
+            and path.read_bytes() == data
+        )
     except OSError:
         return False
 

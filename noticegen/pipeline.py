@@ -55,8 +55,16 @@ def build(options: BuildOptions, progress=None) -> BuildResult:
         manifest = Manifest(manifest_path(work, out), out)
         if options.force:
             manifest.entries = {}
-        artifacts, rendered = make_artifacts(project, notices, langs, options.formats, options.workers,
-                                             manifest, out if partial else None, progress)
+        artifacts, rendered = make_artifacts(
+            project,
+            notices,
+            langs,
+            options.formats,
+            options.workers,
+            manifest,
+            out if partial else None,
+            progress,
+        )
         artifacts += site_artifacts(project, templates_dir(project.root), langs)
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
@@ -66,7 +74,9 @@ def build(options: BuildOptions, progress=None) -> BuildResult:
 def _tasks(job: Job, fmt: str) -> list[Task]:
     """The two PDF editions are separate tasks, so that two cores can make them at once."""
     if fmt == "pdf":
-        return [Task(f"{job.folder}/pdf-{e}", replace(job, edition=e), fmt) for e in ("standard", "large-print")]
+        return [
+            Task(f"{job.folder}/pdf-{e}", replace(job, edition=e), fmt) for e in ("standard", "large-print")
+        ]
     return [Task(f"{job.folder}/{fmt}", job, fmt)]
 
 
@@ -74,9 +84,16 @@ def manifest_path(work: Path, out: Path) -> Path:
     return work / f"manifest-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:12]}.json"
 
 
-def make_artifacts(project: Project, notices: list[Notice], langs: tuple[str, ...], formats: tuple[str, ...],
-                   workers: int = 1, manifest: Manifest | None = None, previous: Path | None = None,
-                   progress=None) -> tuple[list[Artifact], int]:
+def make_artifacts(
+    project: Project,
+    notices: list[Notice],
+    langs: tuple[str, ...],
+    formats: tuple[str, ...],
+    workers: int = 1,
+    manifest: Manifest | None = None,
+    previous: Path | None = None,
+    progress=None,
+) -> tuple[list[Artifact], int]:
     """Every file of every notice and language; each page is made after its documents, to list them."""
     templates = templates_dir(project.root)
     jobs = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
@@ -85,23 +102,34 @@ def make_artifacts(project: Project, notices: list[Notice], langs: tuple[str, ..
     made, rendered = run_tasks(tasks, workers, manifest, progress)
     artifacts = [a for task in tasks for a in made[task.key]]
     if "html" in formats:
-        pages = [Task(f"{job.folder}/html", replace(job, downloads=downloads(job, artifacts, previous)), "html")
-                 for job in jobs]
+        pages = [
+            Task(f"{job.folder}/html", replace(job, downloads=downloads(job, artifacts, previous)), "html")
+            for job in jobs
+        ]
         made_pages, more = run_tasks(pages, workers, manifest, progress)
         artifacts += [a for task in pages for a in made_pages[task.key]]
         rendered += more
     return artifacts, rendered
 
 
-def make_job(project: Project, notice: Notice, lang: str, templates: tuple[str, ...],
-             langs: tuple[str, ...]) -> Job:
+def make_job(
+    project: Project, notice: Notice, lang: str, templates: tuple[str, ...], langs: tuple[str, ...]
+) -> Job:
     """The job for one notice in one language: the model translated once, before any builder."""
     source = project.site.default_language
     strings = content_catalog(Path(project.root), lang, source)
     done = translate(project.site, notice, lang, strings, source)
     status = next((x.status for x in project.site.languages if x.code == lang), "draft")
-    return Job(done.site, done.notice, lang, templates, project.root, langs,
-               status=status, coverage=done.coverage.percent)
+    return Job(
+        done.site,
+        done.notice,
+        lang,
+        templates,
+        project.root,
+        langs,
+        status=status,
+        coverage=done.coverage.percent,
+    )
 
 
 def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> tuple[Download, ...]:
@@ -130,10 +158,15 @@ def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:
 
 def _select_langs(project: Project, wanted: tuple[str, ...], publish: bool = False) -> tuple[str, ...]:
     """The languages to build; a site to publish leaves out translations still in draft."""
-    known = [lang.code for lang in project.site.languages
-             if not publish or lang.status == "approved" or lang.code == project.site.default_language]
+    known = [
+        lang.code
+        for lang in project.site.languages
+        if not publish or lang.status == "approved" or lang.code == project.site.default_language
+    ]
     missing = [w for w in wanted if w not in known]
     if missing:
-        raise UserError(f"the site has no language '{missing[0]}': choose one of "
-                        f"{', '.join(known)} (languages are listed in notice_src/site.yaml)")
+        raise UserError(
+            f"the site has no language '{missing[0]}': choose one of "
+            f"{', '.join(known)} (languages are listed in notice_src/site.yaml)"
+        )
     return tuple(wanted) if wanted else tuple(known)

@@ -26,7 +26,8 @@ class Progress:
         if self._status is not None:
             self._status.update(f"building {label} ({self.count} done)")
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self._status is not None:
             self._status.__exit__(kind, value, tb)

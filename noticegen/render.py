@@ -19,12 +19,15 @@ MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!<>])")
 
 
 @functools.lru_cache(maxsize=64)
-def environment(templates: tuple[str, ...], root: str = "", lang: str = "", source_lang: str = "",
-                escape: bool = True) -> jinja2.Environment:
+def environment(
+    templates: tuple[str, ...], root: str = "", lang: str = "", source_lang: str = "", escape: bool = True
+) -> jinja2.Environment:
     """Autoescaped, strict about undefined names, with the interface translated into `lang`."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(templates)),
-        autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True) if escape else False,
+        autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True)
+        if escape
+        else False,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
@@ -41,7 +44,9 @@ def environment(templates: tuple[str, ...], root: str = "", lang: str = "", sour
     return env
 
 
-def text_environment(templates: tuple[str, ...], root: str = "", lang: str = "", source_lang: str = "") -> jinja2.Environment:
+def text_environment(
+    templates: tuple[str, ...], root: str = "", lang: str = "", source_lang: str = ""
+) -> jinja2.Environment:
     """The same without HTML escaping, for the plain-text version."""
     return environment(templates, root, lang, source_lang, escape=False)
 

@@ -36,8 +36,9 @@ class Reader:
     ) -> dict[str, Entry] | None:
         """The entries of a mapping, after checking for unknown and missing keys."""
         if not isinstance(node.value, dict):
-            self.report.error(node.loc, f"{what} should be a mapping of keys and values, "
-                                        f"not {_describe(node)}")
+            self.report.error(
+                node.loc, f"{what} should be a mapping of keys and values, not {_describe(node)}"
+            )
             return None
         required = list(required)
         known = [*required, *optional]
@@ -51,8 +52,9 @@ class Reader:
 
     def sequence(self, node: Node, what: str, allow_empty: bool = False) -> list[Node]:
         if not isinstance(node.value, list):
-            self.report.error(node.loc, f"{what} should be a list (lines starting with '- '), "
-                                        f"not {_describe(node)}")
+            self.report.error(
+                node.loc, f"{what} should be a list (lines starting with '- '), not {_describe(node)}"
+            )
             return []
         if not node.value and not allow_empty:
             self.report.error(node.loc, f"{what} is empty: add at least one item or remove it")
@@ -62,8 +64,11 @@ class Reader:
         seen: dict[str, Loc] = {}
         for ident, loc in pairs:
             if ident in seen:
-                self.report.error(loc, f"duplicate id '{ident}' in {what} (first used at line "
-                                       f"{seen[ident].line}): every id must be different")
+                self.report.error(
+                    loc,
+                    f"duplicate id '{ident}' in {what} (first used at line "
+                    f"{seen[ident].line}): every id must be different",
+                )
             else:
                 seen[ident] = loc
 
@@ -76,8 +81,9 @@ class Reader:
                 return None
             reason = entries["to_confirm"].node
             if not isinstance(reason.value, str) or not reason.value.strip():
-                self.report.error(reason.loc, f"to_confirm of {what} needs a reason: say what "
-                                              "the council has to confirm")
+                self.report.error(
+                    reason.loc, f"to_confirm of {what} needs a reason: say what the council has to confirm"
+                )
             else:
                 self.to_confirm.append(ToConfirm(what, reason.value.strip(), node.loc))
             node = entries["value"].node
@@ -99,19 +105,25 @@ class Reader:
             return None
         match = RAW_HTML.search(value)
         if match:
-            self.report.error(_offset(node, value, match.start()),
-                              f"raw HTML '{match.group(0)[:20]}' is not allowed in {what}: use "
-                              "Markdown (*emphasis*, [link text](https://…)) instead")
+            self.report.error(
+                _offset(node, value, match.start()),
+                f"raw HTML '{match.group(0)[:20]}' is not allowed in {what}: use "
+                "Markdown (*emphasis*, [link text](https://…)) instead",
+            )
             return None
         for link in LINK_TARGET.finditer(value):
             if not SAFE_LINK.match(link.group(1)):
-                self.report.error(_offset(node, value, link.start()),
-                                  f"the link '{link.group(1)[:40]}' in {what} is not allowed: links may go "
-                                  "to https://, http://, mailto: or tel: addresses only")
+                self.report.error(
+                    _offset(node, value, link.start()),
+                    f"the link '{link.group(1)[:40]}' in {what} is not allowed: links may go "
+                    "to https://, http://, mailto: or tel: addresses only",
+                )
                 return None
         if IMAGE.search(value):
-            self.report.error(_offset(node, value, IMAGE.search(value).start()),  # type: ignore[union-attr]
-                              f"images are not allowed in {what}: a notice's only image is the site logo")
+            self.report.error(
+                _offset(node, value, IMAGE.search(value).start()),  # type: ignore[union-attr]
+                f"images are not allowed in {what}: a notice's only image is the site logo",
+            )
             return None
         text = Text(value.strip(), key, None, node.loc)
         self.texts.append(text)
@@ -120,8 +132,11 @@ class Reader:
     def ident(self, node: Node, what: str) -> str | None:
         value = self.scalar(node, what)
         if value is not None and not SLUG.match(value):
-            self.report.error(node.loc, f"'{value}' is not a valid id for {what}: use lower-case "
-                                        "letters, digits and single hyphens, like 'who-we-are'")
+            self.report.error(
+                node.loc,
+                f"'{value}' is not a valid id for {what}: use lower-case "
+                "letters, digits and single hyphens, like 'who-we-are'",
+            )
             return None
         return value
 
@@ -148,8 +163,9 @@ class Reader:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            self.report.error(node.loc, f"'{value}' is not a valid date for {what}: "
-                                        "write it as YYYY-MM-DD, like 2024-09-01")
+            self.report.error(
+                node.loc, f"'{value}' is not a valid date for {what}: write it as YYYY-MM-DD, like 2024-09-01"
+            )
             return None
 
     def flag(self, node: Node, what: str) -> bool:
@@ -165,8 +181,9 @@ class Reader:
         if value is None:
             return None
         if not value.strip().isdigit() or not low <= int(value) <= high:
-            self.report.error(node.loc, f"{what} should be a whole number from {low} to {high}, "
-                                        f"not '{value}'")
+            self.report.error(
+                node.loc, f"{what} should be a whole number from {low} to {high}, not '{value}'"
+            )
             return None
         return int(value)
 
@@ -174,8 +191,11 @@ class Reader:
         choices = list(choices)
         value = self.scalar(node, what)
         if value is not None and value not in choices:
-            self.report.error(node.loc, f"'{value}' is not a valid {what}: use one of "
-                                        f"{', '.join(choices)}{_did_you_mean(value, choices)}")
+            self.report.error(
+                node.loc,
+                f"'{value}' is not a valid {what}: use one of "
+                f"{', '.join(choices)}{_did_you_mean(value, choices)}",
+            )
             return None
         return value
 

@@ -8,8 +8,14 @@ from .yamlsrc import Node
 
 KINDS = ("paragraph", "heading", "note", "list", "numbered", "table", "facts", "contact", "block")
 FACT_REFS = (
-    "categories", "sources", "recipients", "sharing_without_knowledge", "lawful_bases",
-    "legislation", "retention", "rights",
+    "categories",
+    "sources",
+    "recipients",
+    "sharing_without_knowledge",
+    "lawful_bases",
+    "legislation",
+    "retention",
+    "rights",
 )
 MAX_LIST_DEPTH = 2
 
@@ -26,14 +32,12 @@ def read_body(r: Reader, node: Node, key: str) -> tuple[Block, ...]:
 
 def _block(r: Reader, node: Node, key: str) -> Block | None:
     if not isinstance(node.value, dict):
-        r.report.error(node.loc, "a body block should be a mapping such as "
-                                 "'- id: intro' / '  paragraph: …'")
+        r.report.error(node.loc, "a body block should be a mapping such as '- id: intro' / '  paragraph: …'")
         return None
     kinds = [k for k in node.value if k in KINDS]
     if len(kinds) != 1:
         found = " and ".join(f"'{k}'" for k in kinds) or "none"
-        r.report.error(node.loc, f"a body block needs exactly one of {', '.join(KINDS)} "
-                                 f"(found {found})")
+        r.report.error(node.loc, f"a body block needs exactly one of {', '.join(KINDS)} (found {found})")
         # still report unknown keys
         r.mapping(node, "a body block", [], [*KINDS, "id", "only"])
         return None
@@ -49,7 +53,9 @@ def _block(r: Reader, node: Node, key: str) -> Block | None:
         ident = r.ident(entries["id"].node, "a block id") if "id" in entries else ref
         only = ()
         if "only" in entries:
-            only = tuple(i for n in r.sequence(entries["only"].node, "only") if (i := r.ident(n, "an item id")))
+            only = tuple(
+                i for n in r.sequence(entries["only"].node, "only") if (i := r.ident(n, "an item id"))
+            )
         return Block(kind, ident or ref, ref=ref, only=only, loc=node.loc)
     entries = r.mapping(node, f"a '{kind}' block", ["id", kind])
     if entries is None or not {"id", kind} <= entries.keys():
@@ -79,9 +85,11 @@ def _list_items(r: Reader, node: Node, key: str, depth: int) -> tuple[Item, ...]
         children: tuple[Item, ...] = ()
         if "items" in entries:
             if depth >= MAX_LIST_DEPTH:
-                r.report.error(entries["items"].key_loc,
-                               f"lists may be nested {MAX_LIST_DEPTH} levels deep at most: "
-                               "make this a separate list or paragraph")
+                r.report.error(
+                    entries["items"].key_loc,
+                    f"lists may be nested {MAX_LIST_DEPTH} levels deep at most: "
+                    "make this a separate list or paragraph",
+                )
             else:
                 children = _list_items(r, entries["items"].node, f"{key}/{ident}", depth + 1)
         if ident and text:
@@ -99,8 +107,11 @@ def _table(r: Reader, value: Node, ident: str, key: str, node: Node) -> Block | 
     for number, row_node in enumerate(r.sequence(entries["rows"].node, "rows"), start=1):
         cells = _cells(r, row_node, f"{key}/row{number}", ident)
         if len(cells) != len(header):
-            r.report.error(row_node.loc, f"this row of table '{ident}' has {len(cells)} cells but "
-                                         f"the header has {len(header)}: give every row as many cells")
+            r.report.error(
+                row_node.loc,
+                f"this row of table '{ident}' has {len(cells)} cells but "
+                f"the header has {len(header)}: give every row as many cells",
+            )
         rows.append(cells)
     return Block("table", ident, header=header, rows=tuple(rows), loc=node.loc)
 
@@ -122,8 +133,10 @@ def read_section(r: Reader, node: Node, key: str) -> Section | None:
         # A whole shared block as a section; resolved against site.yaml later.
         for extra in ("title", "body"):
             if extra in entries:
-                r.report.error(entries[extra].key_loc, f"a section made from a shared block takes "
-                                                       f"its {extra} from site.yaml: remove '{extra}'")
+                r.report.error(
+                    entries[extra].key_loc,
+                    f"a section made from a shared block takes its {extra} from site.yaml: remove '{extra}'",
+                )
         ref = r.ident(entries["block"].node, "the shared block named")
         ident = r.ident(entries["id"].node, "a section id") if "id" in entries else ref
         if ref is None or ident is None:

@@ -19,18 +19,23 @@ def site_artifacts(project: Project, templates: tuple[str, ...], langs: tuple[st
     for notice in project.notices:
         r = Renderer(site, notice)
         title = r.plain(notice.title)
-        entries.append({
-            "href": f"{notice.id}/{default}/index.html",
-            "title": title,
-            "summary": r.plain(notice.summary) if notice.summary else "",
-        })
+        entries.append(
+            {
+                "href": f"{notice.id}/{default}/index.html",
+                "title": title,
+                "summary": r.plain(notice.summary) if notice.summary else "",
+            }
+        )
         redirect = env.get_template("html/redirect.html").render(
             lang=default, target=f"{default}/index.html", title=title
         )
         artifacts.append(Artifact(f"{notice.id}/index.html", redirect.encode("utf-8")))
     index = env.get_template("html/index.html").render(
-        lang=default, notices=entries, org_name=Renderer(site, project.notices[0]).plain(site.org_name)
-        if project.notices else site.org_name.value,
+        lang=default,
+        notices=entries,
+        org_name=Renderer(site, project.notices[0]).plain(site.org_name)
+        if project.notices
+        else site.org_name.value,
     )
     artifacts.append(Artifact("index.html", index.encode("utf-8")))
     artifacts.append(Artifact("assets/style.css", template_file(templates, "assets/style.css").read_bytes()))

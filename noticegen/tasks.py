@@ -26,8 +26,9 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def run_tasks(tasks: list[Task], workers: int, manifest: Manifest | None,
-              progress: Callable[[str], None] | None = None) -> tuple[dict[str, list[Artifact]], int]:
+def run_tasks(
+    tasks: list[Task], workers: int, manifest: Manifest | None, progress: Callable[[str], None] | None = None
+) -> tuple[dict[str, list[Artifact]], int]:
     """Every task's files, and how many tasks had to be rendered (not reused)."""
     results: dict[str, list[Artifact]] = {}
     pending: list[tuple[Task, str]] = []

@@ -82,8 +82,12 @@ def load_yaml(path: str, data: bytes) -> Node:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         raise UserError(
-            Problem(_loc(path, mark), "error", f"this is not valid YAML ({message}): check the "
-                    "indentation, colons and quotes on this line and the one before")
+            Problem(
+                _loc(path, mark),
+                "error",
+                f"this is not valid YAML ({message}): check the "
+                "indentation, colons and quotes on this line and the one before",
+            )
         ) from None
     except (YAMLError, RecursionError) as exc:
         raise UserError(Problem(Loc(path), "error", f"this is not valid YAML: {exc}")) from None
@@ -97,12 +101,14 @@ def _screen_events(path: str, yaml: YAML, text: str) -> None:
     depth = 0
     for event in yaml.parse(io.StringIO(text)):
         where = _loc(path, event.start_mark)
-        if isinstance(event, AliasEvent) or (
-            isinstance(event, NodeEvent) and getattr(event, "anchor", None)
-        ):
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and getattr(event, "anchor", None)):
             raise UserError(
-                Problem(where, "error", "YAML anchors and aliases (& and *) are not allowed: "
-                        "write the text out, or use a shared block")
+                Problem(
+                    where,
+                    "error",
+                    "YAML anchors and aliases (& and *) are not allowed: "
+                    "write the text out, or use a shared block",
+                )
             )
         tag = getattr(event, "tag", None)
         if tag and not getattr(event, "implicit", (True,))[0] and tag != "!":
@@ -110,9 +116,7 @@ def _screen_events(path: str, yaml: YAML, text: str) -> None:
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise UserError(
-                    Problem(where, "error", f"the nesting is deeper than {MAX_DEPTH} levels")
-                )
+                raise UserError(Problem(where, "error", f"the nesting is deeper than {MAX_DEPTH} levels"))
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
 
@@ -136,8 +140,9 @@ def _convert(path: str, node: object) -> Node:
             if key in entries:
                 first = entries[key].key_loc
                 raise UserError(
-                    Problem(key_loc, "error",
-                            f"the key '{key}' is written twice (first at line {first.line})")
+                    Problem(
+                        key_loc, "error", f"the key '{key}' is written twice (first at line {first.line})"
+                    )
                 )
             entries[key] = Entry(key_loc, _convert(path, value_node))
         return Node(entries, loc)

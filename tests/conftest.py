@@ -47,8 +47,11 @@ def seed_all(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the golden files from this build (review the diff before committing)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files from this build (review the diff before committing)",
+    )
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -45,7 +50,9 @@ def axe_violations(browser, page_path: Path, width: int = 1280) -> list[dict]:
     try:
         if b'http-equiv="refresh"' in page_path.read_bytes():
             # Check the redirect page itself, not the page it leads to.
-            page.set_content(page_path.read_text(encoding="utf-8").replace('http-equiv="refresh"', 'data-x="r"'))
+            page.set_content(
+                page_path.read_text(encoding="utf-8").replace('http-equiv="refresh"', 'data-x="r"')
+            )
         else:
             page.goto(page_path.as_uri())
         results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
@@ -55,9 +62,7 @@ def axe_violations(browser, page_path: Path, width: int = 1280) -> list[dict]:
 
 
 def _describe(violations: list[dict]) -> str:
-    return "\n".join(
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations
-    )
+    return "\n".join(f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations)
 
 
 @pytest.mark.parametrize("which", ["basic_html", "seed_all"])
@@ -78,7 +83,9 @@ def test_nu_html_checker_has_no_errors(request: pytest.FixtureRequest, which: st
     pages = [str(p) for p in out.rglob("*.html")]
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     # The CMS fragment is a piece of a page, not a document: only its own markup counts.
@@ -88,15 +95,22 @@ def test_nu_html_checker_has_no_errors(request: pytest.FixtureRequest, which: st
 
 def _fragment_noise(message: dict) -> bool:
     text = message["message"]
-    return "Start tag seen without seeing a doctype" in text or "Element “head” is missing" in text \
-        or "Consider adding a “lang” attribute" in text or "title" in text.lower() and "head" in text.lower()
+    return (
+        "Start tag seen without seeing a doctype" in text
+        or "Element “head” is missing" in text
+        or "Consider adding a “lang” attribute" in text
+        or "title" in text.lower()
+        and "head" in text.lower()
+    )
 
 
 def test_page_reflows_at_320_px_without_horizontal_scroll(browser, seed_all: Path) -> None:
     page = browser.new_page(viewport={"width": 320, "height": 640})
     try:
         page.goto((seed_all / "supporting-families/en/index.html").as_uri())
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0
         page.screenshot(path=str(seed_all.parent / "page-320.png"), full_page=False)
     finally:

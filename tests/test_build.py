@@ -27,7 +27,8 @@ def page_text(path: Path) -> str:
 def tree_digest(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -39,8 +40,9 @@ def test_every_seed_list_item_is_in_the_page(seed_all: Path) -> None:
             assert normalise(item) in text, f"{name}: {item!r} is missing from the page"
 
 
-@pytest.mark.parametrize("name", ["library/en/index.html", "library/en/fragment.html", "index.html",
-                                  "library/index.html"])
+@pytest.mark.parametrize(
+    "name", ["library/en/index.html", "library/en/fragment.html", "index.html", "library/index.html"]
+)
 def test_golden_html(basic_html: Path, name: str, update_golden: bool) -> None:
     golden = GOLDEN / name.replace("/", ".")
     made = (basic_html / name).read_text(encoding="utf-8")

@@ -21,14 +21,48 @@ shutil.copytree(ROOTS / "basic", PROJECT)
 NOTICE = PROJECT / "notice_src/library.yaml"
 VALID = (ROOTS / "basic/notice_src/library.yaml").read_text(encoding="utf-8")
 VALID_LINES = VALID.splitlines(keepends=True)
-SETTINGS = settings(max_examples=1200, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=1200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
-YAML_BITS = st.sampled_from([
-    ":", "- ", "  ", "\n", "{", "}", "[", "]", "&a ", "*a", "!!str ", "'", '"', "#", "|", ">",
-    "id: x", "text: ", "paragraph: ", "<b>", "{org.name}", "{nobody.email}", "[l](javascript:x)",
-    "\t", "\x00", "é", "—", "2024-13-40", "true", "~", "null", "---", "...", "%YAML 1.1",
-])
+YAML_BITS = st.sampled_from(
+    [
+        ":",
+        "- ",
+        "  ",
+        "\n",
+        "{",
+        "}",
+        "[",
+        "]",
+        "&a ",
+        "*a",
+        "!!str ",
+        "'",
+        '"',
+        "#",
+        "|",
+        ">",
+        "id: x",
+        "text: ",
+        "paragraph: ",
+        "<b>",
+        "{org.name}",
+        "{nobody.email}",
+        "[l](javascript:x)",
+        "\t",
+        "\x00",
+        "é",
+        "—",
+        "2024-13-40",
+        "true",
+        "~",
+        "null",
+        "---",
+        "...",
+        "%YAML 1.1",
+    ]
+)
 
 
 def load_or_error(text: str | bytes) -> None:
@@ -50,8 +84,18 @@ def test_random_text_as_a_notice(text: str) -> None:
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.integers(0, len(VALID_LINES)), st.sampled_from(["delete", "insert", "replace"]),
-                          YAML_BITS, st.integers(0, 40)), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(VALID_LINES)),
+            st.sampled_from(["delete", "insert", "replace"]),
+            YAML_BITS,
+            st.integers(0, 40),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_mutated_notice(mutations) -> None:
     lines = list(VALID_LINES)
     for index, action, bit, column in mutations:
@@ -64,7 +108,7 @@ def test_mutated_notice(mutations) -> None:
             lines.insert(index, bit + "\n")
         else:
             line = lines[index]
-            lines[index] = line[:column] + bit + line[column + 1:]
+            lines[index] = line[:column] + bit + line[column + 1 :]
     load_or_error("".join(lines))
 
 
@@ -89,8 +133,25 @@ msgctxt "library/section/x/title"
 msgid "New"
 msgstr "Nowy"
 """
-PO_BITS = st.sampled_from(['"', "\\", "msgid ", "msgstr ", "msgctxt ", "#, fuzzy", "#~ ", "\n", "msgstr[0] ",
-                           "msgid_plural ", "%s", "{x.y}", "<script>", "\x00", "ł"])
+PO_BITS = st.sampled_from(
+    [
+        '"',
+        "\\",
+        "msgid ",
+        "msgstr ",
+        "msgctxt ",
+        "#, fuzzy",
+        "#~ ",
+        "\n",
+        "msgstr[0] ",
+        "msgid_plural ",
+        "%s",
+        "{x.y}",
+        "<script>",
+        "\x00",
+        "ł",
+    ]
+)
 
 
 @SETTINGS
@@ -98,7 +159,7 @@ PO_BITS = st.sampled_from(['"', "\\", "msgid ", "msgstr ", "msgctxt ", "#, fuzzy
 def test_mutated_catalog(mutations) -> None:
     text = PO_VALID
     for position, bit, delete in mutations:
-        text = text[:position] + ("" if delete else bit) + text[position + (len(bit) if delete else 0):]
+        text = text[:position] + ("" if delete else bit) + text[position + (len(bit) if delete else 0) :]
     path = WORK / "fuzz.po"
     path.write_text(text, encoding="utf-8")
     try:

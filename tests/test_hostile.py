@@ -66,7 +66,11 @@ def test_hostile_translations_are_escaped_in_every_format(tmp_path: Path, secret
     root = copy_root("basic", tmp_path)
     init(root, "pl")
     site = root / "notice_src/site.yaml"
-    site.write_text(site.read_text().replace("  en: {status: approved}\n", "  en: {status: approved}\n  pl: {status: approved}\n"))
+    site.write_text(
+        site.read_text().replace(
+            "  en: {status: approved}\n", "  en: {status: approved}\n  pl: {status: approved}\n"
+        )
+    )
     texts = hostile_texts(secret)
     for domain in ("notices", "interface"):
         path = root / f"locales/pl/LC_MESSAGES/{domain}.po"
@@ -137,16 +141,21 @@ def billion_laughs() -> str:
     for n in range(1, 10):
         prev = chr(ord("a") + n - 1)
         cur = chr(ord("a") + n)
-        lines.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+        lines.append(
+            f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]"
+        )
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("content,message", [
-    (billion_laughs(), "YAML anchors and aliases (& and *) are not allowed"),
-    ("a: " + "[" * 200 + "]" * 200 + "\n", "the nesting is deeper than 32 levels"),
-    ("a: '" + "x" * (3 * 1024 * 1024) + "'\n", "a source file may be at most 2048 KiB"),
-    ("a: !!python/object:os.system ls\n", "YAML tags such as"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (billion_laughs(), "YAML anchors and aliases (& and *) are not allowed"),
+        ("a: " + "[" * 200 + "]" * 200 + "\n", "the nesting is deeper than 32 levels"),
+        ("a: '" + "x" * (3 * 1024 * 1024) + "'\n", "a source file may be at most 2048 KiB"),
+        ("a: !!python/object:os.system ls\n", "YAML tags such as"),
+    ],
+)
 def test_hostile_yaml_is_refused_quickly(tmp_path: Path, content: str, message: str) -> None:
     import time
 

@@ -23,8 +23,12 @@ def cli(root: Path, *args: str) -> int:
 
 def add_language(root: Path, code: str, status: str = "draft") -> None:
     site = root / "notice_src/site.yaml"
-    site.write_text(site.read_text().replace("languages:\n  en: {status: approved}\n",
-                                             f"languages:\n  en: {{status: approved}}\n  {code}: {{status: {status}}}\n"))
+    site.write_text(
+        site.read_text().replace(
+            "languages:\n  en: {status: approved}\n",
+            f"languages:\n  en: {{status: approved}}\n  {code}: {{status: {status}}}\n",
+        )
+    )
 
 
 def translate_all(root: Path, lang: str, rule=lambda m: m.msgid.upper()) -> None:
@@ -50,8 +54,11 @@ def test_extract_gives_context_references_and_comments(project: Path) -> None:
     assert title.comment == "Section heading, in section “Who we are”"
     item = pot.find("Your name", msgctxt="library/facts/categories/name")
     assert item.comment == "A category of personal data"
-    placeholder = pot.find("{org.name} runs the libraries. Our ICO registration number is {org.ico_registration}. "
-                           "*Read this carefully*.", msgctxt="library/section/who-we-are/intro")
+    placeholder = pot.find(
+        "{org.name} runs the libraries. Our ICO registration number is {org.ico_registration}. "
+        "*Read this carefully*.",
+        msgctxt="library/section/who-we-are/intro",
+    )
     assert "Keep every {placeholder}" in placeholder.comment
 
 
@@ -64,7 +71,9 @@ def test_extract_does_not_rewrite_when_only_the_date_changes(project: Path, monk
     assert pot.stat().st_mtime_ns == before
 
 
-def test_changed_english_becomes_fuzzy_with_previous_msgid_and_removed_becomes_obsolete(project: Path) -> None:
+def test_changed_english_becomes_fuzzy_with_previous_msgid_and_removed_becomes_obsolete(
+    project: Path,
+) -> None:
     assert cli(project, "init", "pl") == 0
     translate_all(project, "pl", lambda m: "PL " + m.msgid)
     notice = project / "notice_src/library.yaml"
@@ -78,7 +87,9 @@ def test_changed_english_becomes_fuzzy_with_previous_msgid_and_removed_becomes_o
     assert changed.fuzzy
     assert changed.previous_msgid == "Who we are"
     assert changed.msgstr == "PL Who we are"
-    obsolete = [e for e in po.obsolete_entries() if e.msgctxt == "library/section/what-we-collect/uses/events"]
+    obsolete = [
+        e for e in po.obsolete_entries() if e.msgctxt == "library/section/what-we-collect/uses/events"
+    ]
     assert obsolete and obsolete[0].msgstr == "PL To tell you about events"
 
 
@@ -124,17 +135,25 @@ def test_check_rejects_lost_link_script_and_broken_placeholder(project: Path, ca
     assert cli(project, "check") == 1
     err = capsys.readouterr().err
     lines = (project / PO).read_text().splitlines()
-    script_line = next(i for i, line in enumerate(lines, 1) if line == 'msgid "You can ask for a copy of your data."')
-    assert (f"{PO}:{script_line}: error: the translation of msgctxt \"library/facts/rights/access\" adds raw HTML; "
-            "write the text only (use Markdown for links and emphasis)") in err
+    script_line = next(
+        i for i, line in enumerate(lines, 1) if line == 'msgid "You can ask for a copy of your data."'
+    )
+    assert (
+        f'{PO}:{script_line}: error: the translation of msgctxt "library/facts/rights/access" adds raw HTML; '
+        "write the text only (use Markdown for links and emphasis)"
+    ) in err
     assert "does not keep the placeholders of the English exactly ({ico.link})" in err
     assert "does not keep the emphasis of the English" in err
 
 
 def test_check_rejects_a_dropped_link(project: Path, capsys) -> None:
     notice = project / "notice_src/library.yaml"
-    notice.write_text(notice.read_text().replace(
-        "paragraph: \"You can also:\"", "paragraph: \"You can also [read more](https://example.gov.uk/rights):\""))
+    notice.write_text(
+        notice.read_text().replace(
+            'paragraph: "You can also:"',
+            'paragraph: "You can also [read more](https://example.gov.uk/rights):"',
+        )
+    )
     assert cli(project, "init", "pl") == 0
     translate_all(project, "pl", lambda m: m.msgid)
     po = polib.pofile(str(project / PO))
@@ -160,7 +179,9 @@ def test_shipped_catalogs_pass_msgfmt_check() -> None:
     root = Path(__file__).resolve().parent.parent
     catalogs = sorted((root / "locales").rglob("*.po"))
     for path in catalogs:
-        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+        result = subprocess.run(
+            ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
+        )
         assert result.returncode == 0, f"{path}: {result.stderr}"
 
 

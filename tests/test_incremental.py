@@ -20,7 +20,8 @@ def two_notices(tmp_path: Path) -> Path:
     root = copy_root("basic", tmp_path)
     library = (root / "notice_src/library.yaml").read_text()
     (root / "notice_src/parking.yaml").write_text(
-        library.replace("id: library\n", "id: parking\n").replace("Library membership", "Parking permit"))
+        library.replace("id: library\n", "id: parking\n").replace("Library membership", "Parking permit")
+    )
     return root
 
 
@@ -41,8 +42,13 @@ def test_editing_one_notice_rebuilds_only_its_outputs(two_notices: Path) -> None
     result = build(BuildOptions(root=two_notices, formats=("html", "txt", "docx")))
     assert result.rendered == 3
     changed = {name for name, mtime in mtimes(out).items() if before.get(name) != mtime}
-    assert changed == {"parking/en/index.html", "parking/en/fragment.html", "parking/en/parking.txt",
-                       "parking/en/parking.docx", "SHA256SUMS"}
+    assert changed == {
+        "parking/en/index.html",
+        "parking/en/fragment.html",
+        "parking/en/parking.txt",
+        "parking/en/parking.docx",
+        "SHA256SUMS",
+    }
 
 
 def test_editing_a_template_rebuilds_only_its_format(two_notices: Path) -> None:

@@ -36,75 +36,114 @@ def edit(project: Path, old: str, new: str, name: str = NOTICE) -> None:
 
 CASES = {
     "unknown key": (
-        "title: Parking", "titel: Parking",
-        [f"{NOTICE}:1:1: error: a notice has no 'title': add it",
-         f"{NOTICE}:2:1: error: unknown key 'titel' in a notice (did you mean 'title'?)"],
+        "title: Parking",
+        "titel: Parking",
+        [
+            f"{NOTICE}:1:1: error: a notice has no 'title': add it",
+            f"{NOTICE}:2:1: error: unknown key 'titel' in a notice (did you mean 'title'?)",
+        ],
     ),
     "missing field": (
-        'version: "1.0"\n', "",
+        'version: "1.0"\n',
+        "",
         [f"{NOTICE}:1:1: error: a notice has no 'version': add it"],
     ),
     "wrong type": (
-        "effective: 2024-01-01", "effective: [2024]",
+        "effective: 2024-01-01",
+        "effective: [2024]",
         [f"{NOTICE}:4:12: error: effective date should be text, not a list"],
     ),
     "duplicate id": (
-        "  - block: rights", "  - id: intro\n    title: Again\n    body:\n      - {id: x, paragraph: Text.}",
-        [f"{NOTICE}:11:5: error: duplicate id 'intro' in sections (first used at line 6): every id must be different"],
+        "  - block: rights",
+        "  - id: intro\n    title: Again\n    body:\n      - {id: x, paragraph: Text.}",
+        [
+            f"{NOTICE}:11:5: error: duplicate id 'intro' in sections (first used at line 6): every id must be different"
+        ],
     ),
     "malformed id": (
-        "  - id: intro", "  - id: Intro_1",
-        [f"{NOTICE}:6:9: error: 'Intro_1' is not a valid id for a section id: use lower-case letters, "
-         "digits and single hyphens, like 'who-we-are'"],
+        "  - id: intro",
+        "  - id: Intro_1",
+        [
+            f"{NOTICE}:6:9: error: 'Intro_1' is not a valid id for a section id: use lower-case letters, "
+            "digits and single hyphens, like 'who-we-are'"
+        ],
     ),
     "bad email": (
-        "sections:", "contacts:\n  - {id: team, email: team.example.gov.uk}\nsections:",
-        [f"{NOTICE}:6:23: error: 'team.example.gov.uk' is not a valid email address: write it like name@example.gov.uk"],
+        "sections:",
+        "contacts:\n  - {id: team, email: team.example.gov.uk}\nsections:",
+        [
+            f"{NOTICE}:6:23: error: 'team.example.gov.uk' is not a valid email address: write it like name@example.gov.uk"
+        ],
     ),
     "bad telephone": (
-        "sections:", "contacts:\n  - {id: team, phone: call us}\nsections:",
-        [f"{NOTICE}:6:23: error: 'call us' is not a valid telephone number: write it like 0151 934 3359 (digits and spaces only)"],
+        "sections:",
+        "contacts:\n  - {id: team, phone: call us}\nsections:",
+        [
+            f"{NOTICE}:6:23: error: 'call us' is not a valid telephone number: write it like 0151 934 3359 (digits and spaces only)"
+        ],
     ),
     "bad url": (
-        "sections:", "contacts:\n  - {id: team, url: www.example.gov.uk}\nsections:",
-        [f"{NOTICE}:6:21: error: 'www.example.gov.uk' is not a valid web address: write it like https://www.example.gov.uk/page"],
+        "sections:",
+        "contacts:\n  - {id: team, url: www.example.gov.uk}\nsections:",
+        [
+            f"{NOTICE}:6:21: error: 'www.example.gov.uk' is not a valid web address: write it like https://www.example.gov.uk/page"
+        ],
     ),
     "missing shared block": (
-        "  - block: rights", "  - block: right",
-        [f"{NOTICE}:11:5: error: there is no shared block 'right' in site.yaml (did you mean 'rights'?): "
-         "define it under 'blocks:' or fix the name"],
+        "  - block: rights",
+        "  - block: right",
+        [
+            f"{NOTICE}:11:5: error: there is no shared block 'right' in site.yaml (did you mean 'rights'?): "
+            "define it under 'blocks:' or fix the name"
+        ],
     ),
     "raw html": (
-        "paragraph: We use", "paragraph: <b>We</b> use",
-        [f"{NOTICE}:10:20: error: raw HTML '<b>' is not allowed in paragraph 'what': use Markdown "
-         "(*emphasis*, [link text](https://…)) instead"],
+        "paragraph: We use",
+        "paragraph: <b>We</b> use",
+        [
+            f"{NOTICE}:10:20: error: raw HTML '<b>' is not allowed in paragraph 'what': use Markdown "
+            "(*emphasis*, [link text](https://…)) instead"
+        ],
     ),
     "empty text": (
-        "paragraph: We use your details to issue a permit.", 'paragraph: ""',
+        "paragraph: We use your details to issue a permit.",
+        'paragraph: ""',
         [f"{NOTICE}:10:20: error: paragraph 'what' is empty: write a value or remove the key"],
     ),
     "bad date": (
-        "effective: 2024-01-01", "effective: 1 January 2024",
-        [f"{NOTICE}:4:12: error: '1 January 2024' is not a valid date for effective date: write it as YYYY-MM-DD, like 2024-09-01"],
+        "effective: 2024-01-01",
+        "effective: 1 January 2024",
+        [
+            f"{NOTICE}:4:12: error: '1 January 2024' is not a valid date for effective date: write it as YYYY-MM-DD, like 2024-09-01"
+        ],
     ),
     "yaml syntax": (
-        "title: Parking permits privacy notice", "title: [Parking",
-        [f"{NOTICE}:3:8: error: this is not valid YAML (while parsing a flow sequence expected ',' or ']', but got ':'): "
-         "check the indentation, colons and quotes on this line and the one before"],
+        "title: Parking permits privacy notice",
+        "title: [Parking",
+        [
+            f"{NOTICE}:3:8: error: this is not valid YAML (while parsing a flow sequence expected ',' or ']', but got ':'): "
+            "check the indentation, colons and quotes on this line and the one before"
+        ],
     ),
     "yaml alias": (
-        "title: Parking permits privacy notice", "title: &t Parking\nsummary: *t",
-        [f"{NOTICE}:2:8: error: YAML anchors and aliases (& and *) are not allowed: write the text out, or use a shared block"],
+        "title: Parking permits privacy notice",
+        "title: &t Parking\nsummary: *t",
+        [
+            f"{NOTICE}:2:8: error: YAML anchors and aliases (& and *) are not allowed: write the text out, or use a shared block"
+        ],
     ),
     "unknown placeholder": (
-        "paragraph: We use", "paragraph: Write to {dpo.phone}. We use",
+        "paragraph: We use",
+        "paragraph: Write to {dpo.phone}. We use",
         [f"{NOTICE}:10:20: error: contact 'dpo' has no phone: add it to the contact or fix '{{dpo.phone}}'"],
     ),
     "unsafe link": (
         "paragraph: We use your details to issue a permit.",
         'paragraph: "[see](javascript:alert(1)) We use"',
-        [f"{NOTICE}:10:20: error: the link 'javascript:alert(1' in paragraph 'what' is not allowed: "
-         "links may go to https://, http://, mailto: or tel: addresses only"],
+        [
+            f"{NOTICE}:10:20: error: the link 'javascript:alert(1' in paragraph 'what' is not allowed: "
+            "links may go to https://, http://, mailto: or tel: addresses only"
+        ],
     ),
 }
 
@@ -132,8 +171,10 @@ def test_strict_turns_warnings_into_errors(project: Path) -> None:
     edit(project, "effective: 2024-01-01", "effective: 2024-01-01\nreview_by: 2023-01-01")
     code, lines = run(project, "--out", str(project / "out"))
     assert code == 0
-    assert lines[0] == (f"{NOTICE}:5:12: warning: the review date 2023-01-01 is not after the "
-                        "effective date 2024-01-01: check both dates")
+    assert lines[0] == (
+        f"{NOTICE}:5:12: warning: the review date 2023-01-01 is not after the "
+        "effective date 2024-01-01: check both dates"
+    )
     code, lines = run(project, "--strict")
     assert code == 2
     assert lines[0].startswith(f"{NOTICE}:5:12: error: the review date")

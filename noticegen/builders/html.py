@@ -6,12 +6,7 @@ from .. import locale
 from ..render import Renderer, job_environment
 from . import Artifact, Download, Job
 
-KIND_LABELS = {
-    "pdf": ("PDF", "standard print"),
-    "large-print": ("PDF", "large print"),
-    "docx": ("Word document", "DOCX"),
-    "txt": ("Plain text", "TXT"),
-}
+FILE_TYPES = {"pdf": "PDF", "large-print": "PDF", "docx": "DOCX", "txt": "TXT"}
 
 
 class HtmlBuilder:
@@ -47,11 +42,12 @@ class HtmlBuilder:
 
     @staticmethod
     def _download(download: Download) -> dict[str, str]:
-        kind, detail = KIND_LABELS[download.kind]
+        """The file's link and its type and size, as GOV.UK's attachment pattern shows them."""
         return {
             "path": download.path,
-            "label": f"{kind} ({detail})" if download.kind != "docx" else kind,
-            "meta": f"{kind if download.kind != 'large-print' else 'PDF'}, {human_size(download.size)}",
+            "kind": download.kind,
+            "type": FILE_TYPES[download.kind],
+            "size": human_size(download.size),
         }
 
 

@@ -48,8 +48,11 @@ class PdfBuilder:
     name = "pdf"
 
     def build(self, job: Job) -> list[Artifact]:
-        return [Artifact(doc.path, render_pdf(doc)) for doc in print_documents(job)
-                if job.edition in (None, doc.edition)]
+        return [
+            Artifact(doc.path, render_pdf(doc))
+            for doc in print_documents(job)
+            if job.edition in (None, doc.edition)
+        ]
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,28 @@ import sys
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    top = commands.add_parser("i18n", parents=[common], help="translations: extract, init, update, status, check",
-                              description="Keep the translators' PO files in step with the notices.")
+    top = commands.add_parser(
+        "i18n",
+        parents=[common],
+        help="translations: extract, init, update, status, check",
+        description="Keep the translators' PO files in step with the notices.",
+    )
     sub = top.add_subparsers(dest="i18n_command", metavar="STEP", required=True, parser_class=type(top))
     sub.add_parser("extract", parents=[common], help="write locales/notices.pot and locales/interface.pot")
     init = sub.add_parser("init", parents=[common], help="start the catalogs of a new language")
     init.add_argument("lang", metavar="LANG", help="a language code such as pl, ar or uk")
     sub.add_parser("update", parents=[common], help="merge the latest English into every language's catalogs")
     status = sub.add_parser("status", parents=[common], help="how much of each notice is translated")
-    status.add_argument("--min-coverage", type=float, metavar="N", default=None,
-                        help="exit with code 1 when a language has less than N %% translated")
-    sub.add_parser("check", parents=[common], help="check every catalog: msgfmt, links, emphasis, placeholders")
+    status.add_argument(
+        "--min-coverage",
+        type=float,
+        metavar="N",
+        default=None,
+        help="exit with code 1 when a language has less than N %% translated",
+    )
+    sub.add_parser(
+        "check", parents=[common], help="check every catalog: msgfmt, links, emphasis, placeholders"
+    )
     top.set_defaults(run=run)
 
 
@@ -54,7 +65,9 @@ def _status(rows, minimum: float | None) -> int:
     below = set()
     for row in rows:
         c = row.counts
-        print(f"{row.lang:<9} {row.notice:<28} {c.translated:>10} {c.fuzzy:>6} {c.untranslated:>12} {c.percent:>5.0f}%")
+        print(
+            f"{row.lang:<9} {row.notice:<28} {c.translated:>10} {c.fuzzy:>6} {c.untranslated:>12} {c.percent:>5.0f}%"
+        )
         if minimum is not None and c.percent < minimum:
             below.add(row.lang)
     for lang in sorted(below):

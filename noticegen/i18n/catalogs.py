@@ -40,9 +40,17 @@ def build_date(fallback: dt.date) -> dt.datetime:
 
 
 def template(messages: list[Message], domain: str, project: str, when: dt.datetime) -> Catalog:
-    catalog = Catalog(project=project, version="1", domain=domain, header_comment=HEADER.format(
-        project=project, domain=domain), creation_date=when, revision_date=when, fuzzy=False,
-        copyright_holder=project, msgid_bugs_address="")
+    catalog = Catalog(
+        project=project,
+        version="1",
+        domain=domain,
+        header_comment=HEADER.format(project=project, domain=domain),
+        creation_date=when,
+        revision_date=when,
+        fuzzy=False,
+        copyright_holder=project,
+        msgid_bugs_address="",
+    )
     for m in messages:
         catalog.add(m.msgid, locations=m.locations, auto_comments=m.comments, context=m.context)
     return catalog
@@ -76,8 +84,13 @@ def load(path: Path, lang: str | None = None) -> Catalog:
         raise UserError.at(rel, "this catalog does not exist: run 'noticegen i18n init LANG' first") from None
     except Exception as exc:  # Babel raises PoFileError and plain ValueErrors
         line = getattr(exc, "lineno", 0) or 0
-        raise UserError(Problem(Loc(rel, line), "error", f"this PO file cannot be read ({exc}): "
-                                "fix it in Poedit or restore it from version control")) from None
+        raise UserError(
+            Problem(
+                Loc(rel, line),
+                "error",
+                f"this PO file cannot be read ({exc}): fix it in Poedit or restore it from version control",
+            )
+        ) from None
 
 
 def _rel(path: Path) -> str:
@@ -93,10 +106,22 @@ def merge(old: Catalog, pot: Catalog) -> Catalog:
     Messages are matched by their context (the stable id) first, so a reworded paragraph keeps
     its translation as a fuzzy suggestion, with the previous English shown as `#| msgid`.
     """
-    merged = Catalog(locale=old.locale, domain=pot.domain, project=old.project, version=old.version,
-                     header_comment=old.header_comment, creation_date=pot.creation_date,
-                     revision_date=old.revision_date, last_translator=old.last_translator,
-                     language_team=old.language_team, fuzzy=False)
+    merged = Catalog(
+        locale=old.locale,
+        domain=pot.domain,
+        project=old.project,
+        version=old.version,
+        header_comment=old.header_comment,
+        creation_date=pot.creation_date,
+        revision_date=old.revision_date,
+        last_translator=old.last_translator,
+        language_team=old.language_team,
+        fuzzy=False,
+    )
+    # Keep the translator's header (language, team, their Plural-Forms: Babel's own Arabic rule
+    # differs from the gettext one translators use), with the template's creation date.
+    merged.mime_headers = old.mime_headers
+    merged.creation_date = pot.creation_date
     by_context = {m.context: m for m in old if m.id and m.context}
     by_key = {(m.id, m.context): m for m in old if m.id}
     used: set[tuple[str, str | None]] = set()
@@ -113,9 +138,16 @@ def merge(old: Catalog, pot: Catalog) -> Catalog:
             previous = by_context[message.context]
             string, flags, previous_id = previous.string, {"fuzzy"}, (previous.id,)
             used.add((previous.id, previous.context))
-        merged.add(message.id, string, locations=message.locations, flags=flags,
-                   auto_comments=message.auto_comments, user_comments=previous.user_comments if previous else (),
-                   previous_id=previous_id, context=message.context)
+        merged.add(
+            message.id,
+            string,
+            locations=message.locations,
+            flags=flags,
+            auto_comments=message.auto_comments,
+            user_comments=previous.user_comments if previous else (),
+            previous_id=previous_id,
+            context=message.context,
+        )
     for key, message in by_key.items():
         if key not in used and message.string:
             merged.obsolete[key] = message

@@ -37,7 +37,9 @@ def _add(found: dict, text, section: str, kind: str) -> None:
         if "{" in text.value:
             comments.append("Keep every {placeholder} exactly as it is: it is replaced by a contact detail.")
         if "](" in text.value or "*" in text.value:
-            comments.append("Keep the Markdown: [link text](address) and *emphasis*; translate the link text only.")
+            comments.append(
+                "Keep the Markdown: [link text](address) and *emphasis*; translate the link text only."
+            )
         message = found[key] = Message(text.value, text.key, [], comments)
     location = (text.loc.path, text.loc.line)
     if text.loc.path and location not in message.locations:
@@ -55,9 +57,16 @@ def interface_messages(templates: tuple[str, ...]) -> list[Message]:
             if path.suffix not in (".html", ".txt", ".j2", ".xml") or not path.is_file():
                 continue
             with path.open("rb") as handle:
-                options = {"extensions": "jinja2.ext.i18n", "trimmed": "false",
-                           "trim_blocks": "true", "lstrip_blocks": "true", "newstyle_gettext": "true"}
-                for lineno, _func, message, comments in babel_extract(handle, ("_", "gettext", "ngettext"), [], options):
+                options = {
+                    "extensions": "jinja2.ext.i18n",
+                    "trimmed": "false",
+                    "trim_blocks": "true",
+                    "lstrip_blocks": "true",
+                    "newstyle_gettext": "true",
+                }
+                for lineno, _func, message, comments in babel_extract(
+                    handle, ("_", "gettext", "ngettext"), [], options
+                ):
                     msgid = message if isinstance(message, str) else message[0]
                     if not msgid:
                         continue

@@ -23,7 +23,7 @@ def pseudo(text: str) -> str:
     """'Who we are' -> '⟦Ŵĥö ŵé åŕé⟧', keeping placeholders, links and addresses intact."""
     parts, position = [], 0
     for match in PROTECTED.finditer(text):
-        parts.append(text[position:match.start()].translate(ACCENTS))
+        parts.append(text[position : match.start()].translate(ACCENTS))
         parts.append(match.group(0))
         position = match.end()
     parts.append(text[position:].translate(ACCENTS))

@@ -62,8 +62,10 @@ def init(root: Path, lang: str) -> list[Path]:
     for domain, pot in templates(root, project).items():
         path = po_path(root, lang, domain)
         if path.exists():
-            raise UserError.at(path.relative_to(root), "this catalog exists already: use "
-                               "'noticegen i18n update' to bring it up to date")
+            raise UserError.at(
+                path.relative_to(root),
+                "this catalog exists already: use 'noticegen i18n update' to bring it up to date",
+            )
         catalog = merge(_empty_like(pot, lang), pot)  # type: ignore[arg-type]
         catalog.locale = lang.replace("-", "_")  # type: ignore[assignment]
         write_if_changed(path, dump(catalog))
@@ -74,8 +76,14 @@ def init(root: Path, lang: str) -> list[Path]:
 def _empty_like(pot, lang: str):
     from babel.messages.catalog import Catalog
 
-    return Catalog(locale=lang.replace("-", "_"), domain=pot.domain, project=pot.project,
-                   creation_date=pot.creation_date, revision_date=pot.creation_date, fuzzy=False)
+    return Catalog(
+        locale=lang.replace("-", "_"),
+        domain=pot.domain,
+        project=pot.project,
+        creation_date=pot.creation_date,
+        revision_date=pot.creation_date,
+        fuzzy=False,
+    )
 
 
 def catalog_langs(root: Path) -> list[str]:
@@ -118,8 +126,11 @@ def status(root: Path) -> list[Status]:
             current = {(m.id, m.context) for m in catalog if m.id}
             counted = coverage(catalog, {c for _, c in keys})
             stale = sum(1 for k in keys if k not in current)  # English changed since the last update
-            rows.append(Status(lang, notice.id, Coverage(counted.translated, counted.fuzzy,
-                                                          counted.untranslated + stale)))
+            rows.append(
+                Status(
+                    lang, notice.id, Coverage(counted.translated, counted.fuzzy, counted.untranslated + stale)
+                )
+            )
         interface = po_path(root, lang, "interface")
         if interface.exists():
             rows.append(Status(lang, "(interface)", coverage(load(interface, lang))))
@@ -145,10 +156,16 @@ def check(root: Path) -> list[Problem]:
 def _msgfmt(path: Path, rel: str) -> list[Problem]:
     msgfmt = shutil.which("msgfmt")
     if not msgfmt:
-        return [Problem(Loc(rel), "warning", "msgfmt is not installed, so the catalog was not checked "
-                        "with it: install gettext")]
-    result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
-                            capture_output=True, text=True, check=False)
+        return [
+            Problem(
+                Loc(rel),
+                "warning",
+                "msgfmt is not installed, so the catalog was not checked with it: install gettext",
+            )
+        ]
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True, check=False
+    )
     found = []
     for line in result.stderr.splitlines():
         match = re.match(r"^.*?:(\d+):\s*(.*)$", line)
@@ -168,22 +185,40 @@ def _compare(rel: str, message) -> list[Problem]:
     found = []
     if RAW_HTML.search(translated) and not RAW_HTML.search(english):
         found.append("adds raw HTML; write the text only (use Markdown for links and emphasis)")
-    if re.search(r"(?i)javascript:|data:|vbscript:", translated) and not re.search(r"(?i)javascript:|data:", english):
+    if re.search(r"(?i)javascript:|data:|vbscript:", translated) and not re.search(
+        r"(?i)javascript:|data:", english
+    ):
         found.append("adds a script or data address; links may go to https://, mailto: or tel: only")
     lost = _targets(english) - _targets(translated)
     if lost:
-        found.append(f"drops the link to {sorted(lost)[0]}; keep every link of the English, "
-                     "translating only its text")
+        found.append(
+            f"drops the link to {sorted(lost)[0]}; keep every link of the English, translating only its text"
+        )
     for name, pattern in (("placeholder", PLACEHOLDER), ("format", FORMAT)):
-        if sorted(m.group(0) for m in pattern.finditer(english)) != sorted(m.group(0) for m in pattern.finditer(translated)):
+        if sorted(m.group(0) for m in pattern.finditer(english)) != sorted(
+            m.group(0) for m in pattern.finditer(translated)
+        ):
             wanted = ", ".join(sorted({m.group(0) for m in pattern.finditer(english)})) or "none"
-            found.append(f"does not keep the {name}s of the English exactly ({wanted}); copy them "
-                         "unchanged into the translation")
-    if len(EMPHASIS.findall(english.replace("\\*", ""))) != len(EMPHASIS.findall(translated.replace("\\*", ""))) \
-            and "*" in english + translated:
+            found.append(
+                f"does not keep the {name}s of the English exactly ({wanted}); copy them "
+                "unchanged into the translation"
+            )
+    if (
+        len(EMPHASIS.findall(english.replace("\\*", "")))
+        != len(EMPHASIS.findall(translated.replace("\\*", "")))
+        and "*" in english + translated
+    ):
         found.append("does not keep the emphasis of the English (*…* or **…**)")
-    return [Problem(where, "error", f"the translation of msgctxt \"{message.context}\" {text}"
-                    if message.context else f"the translation of \"{english[:40]}\" {text}") for text in found]
+    return [
+        Problem(
+            where,
+            "error",
+            f'the translation of msgctxt "{message.context}" {text}'
+            if message.context
+            else f'the translation of "{english[:40]}" {text}',
+        )
+        for text in found
+    ]
 
 
 def _targets(text: str) -> set[str]:
