@@ -7,12 +7,14 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .builders import FORMATS, Artifact, Download, Job
+from .builders import FORMATS, Artifact, Download, Job, ReleaseInfo
 from .cache import Manifest
 from .errors import Reporter, UserError
+from .history_pages import feed, history_artifacts
 from .i18n.translate import content_catalog, translate
-from .model import Notice, Project
+from .model import Notice, Project, Site
 from .output import WriteSummary, build_lock, publish
+from .releases import Release, list_releases, load_release, version_key
 from .render import templates_dir
 from .sitepages import site_artifacts
 from .source import load_project
@@ -66,6 +68,15 @@ def build(options: BuildOptions, progress=None) -> BuildResult:
             progress,
         )
         artifacts += site_artifacts(project, templates_dir(project.root), langs)
+        artifacts.append(
+            feed(
+                [
+                    make_job(project, n, project.site.default_language, templates_dir(project.root), langs)
+                    for n in project.notices
+                ],
+                project.root,
+            )
+        )
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
     return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, rendered)
@@ -96,7 +107,8 @@ def make_artifacts(
 ) -> tuple[list[Artifact], int]:
     """Every file of every notice and language; each page is made after its documents, to list them."""
     templates = templates_dir(project.root)
-    jobs = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
+    current = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
+    jobs = current + past_jobs(project, notices, langs, templates)
     documents = [f for f in FORMATS if f in formats and f != "html"]
     tasks = [task for job in jobs for fmt in documents for task in _tasks(job, fmt)]
     made, rendered = run_tasks(tasks, workers, manifest, progress)
@@ -109,16 +121,26 @@ def make_artifacts(
         made_pages, more = run_tasks(pages, workers, manifest, progress)
         artifacts += [a for task in pages for a in made_pages[task.key]]
         rendered += more
+        artifacts += history_artifacts(current, project.root)
     return artifacts, rendered
 
 
 def make_job(
-    project: Project, notice: Notice, lang: str, templates: tuple[str, ...], langs: tuple[str, ...]
+    project: Project,
+    notice: Notice,
+    lang: str,
+    templates: tuple[str, ...],
+    langs: tuple[str, ...],
+    site: Site | None = None,
+    past: Release | None = None,
 ) -> Job:
-    """The job for one notice in one language: the model translated once, before any builder."""
+    """The job for one notice in one language: the model translated once, before any builder.
+
+    A past release brings its own site (the contacts as they were then) and is placed in v/<version>/.
+    """
     source = project.site.default_language
     strings = content_catalog(Path(project.root), lang, source)
-    done = translate(project.site, notice, lang, strings, source)
+    done = translate(site or project.site, notice, lang, strings, source)
     status = next((x.status for x in project.site.languages if x.code == lang), "draft")
     return Job(
         done.site,
@@ -129,7 +151,34 @@ def make_job(
         langs,
         status=status,
         coverage=done.coverage.percent,
+        releases=release_info(project.root, notice.id, past),
+        past=past.version if past else None,
     )
+
+
+def release_info(root: str, notice_id: str, upto: Release | None = None) -> ReleaseInfo | None:
+    """First publication and latest update (up to a past release, for that release's page)."""
+    releases = list_releases(root, notice_id)
+    if upto is not None:
+        releases = [r for r in releases if version_key(r.version) <= version_key(upto.version)]
+    if not releases:
+        return None
+    return ReleaseInfo(releases[0].date, releases[-1].date, releases[-1].summary)
+
+
+def past_jobs(project: Project, notices: list[Notice], langs: tuple[str, ...], templates) -> list[Job]:
+    """Every released version of each notice, rendered again from its frozen snapshot."""
+    jobs = []
+    for notice in notices:
+        releases = list_releases(project.root, notice.id)
+        for release in releases:
+            _, site, old = load_release(project.root, notice.id, release.version)
+            replaced = release is not releases[-1] or notice.version != release.version
+            jobs += [
+                replace(make_job(project, old, lang, templates, langs, site, release), superseded=replaced)
+                for lang in langs
+            ]
+    return jobs
 
 
 def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> tuple[Download, ...]:

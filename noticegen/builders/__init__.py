@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -26,6 +27,15 @@ class Download:
 
 
 @dataclass(frozen=True)
+class ReleaseInfo:
+    """What a page says about a notice's releases: first published, last updated and why."""
+
+    published: dt.date
+    updated: dt.date
+    note: str
+
+
+@dataclass(frozen=True)
 class Job:
     """Everything a builder may read: the model, where the templates are, the other files."""
 
@@ -39,6 +49,9 @@ class Job:
     status: str = "approved"  # the language's status in site.yaml: "approved" or "draft"
     coverage: float = 100.0  # the share of this notice's text translated into `lang`
     edition: str | None = None  # for PDF: only "standard" or "large-print" (None: both)
+    releases: ReleaseInfo | None = None  # None: the notice has not been released yet
+    past: str | None = None  # the version, when this job renders a past release
+    superseded: bool = False  # a past release that a later version has replaced
 
     @property
     def source_lang(self) -> str:
@@ -50,7 +63,18 @@ class Job:
 
     @property
     def folder(self) -> str:
-        return f"{self.notice.id}/{self.lang}"
+        """Where this job's files go: <notice>/<lang>, or <notice>/<lang>/v/<version> for a past one."""
+        base = f"{self.notice.id}/{self.lang}"
+        return f"{base}/v/{self.past}" if self.past else base
+
+    def href(self, target: str, lang: str | None = None, below: str = "") -> str:
+        """A relative link from this job's folder (or a folder `below` it) to `target`, a path
+        inside <notice>/<lang>/, or from the site root when it starts with '/'."""
+        import posixpath
+
+        where = target if target.startswith("/") else f"/{self.notice.id}/{lang or self.lang}/{target}"
+        start = "/" + self.folder + (f"/{below}" if below else "")
+        return posixpath.relpath(where, start)
 
 
 class Builder(Protocol):

@@ -26,10 +26,11 @@ class HtmlBuilder:
         }
         page = env.get_template("html/page.html").render(
             **common,
-            to_root="../../",
-            logo_src=logo_path(job.site.logo.file) if job.site.logo else "",
-            languages=job.languages or (job.lang,),
-            language_names={code: locale.own_name(code) for code in job.languages or (job.lang,)},
+            **page_links(job, "index.html" if not job.past else f"v/{job.past}/index.html"),
+            current_href=job.href("index.html"),
+            changes_href=job.href("changes/index.html"),
+            published=locale.long_date(job.releases.published, job.lang) if job.releases else "",
+            updated=locale.long_date(job.releases.updated, job.lang) if job.releases else "",
             downloads=[self._download(d) for d in job.downloads],
         )
         fragment = env.get_template("html/fragment.html").render(
@@ -49,6 +50,18 @@ class HtmlBuilder:
             "type": FILE_TYPES[download.kind],
             "size": human_size(download.size),
         }
+
+
+def page_links(job: Job, page: str, below: str = "") -> dict[str, object]:
+    """What the page layout needs to link out: the site root, the logo, the other languages."""
+    languages = job.languages or (job.lang,)
+    return {
+        "to_root": job.href("/", below=below) + "/",
+        "logo_src": logo_path(job.site.logo.file) if job.site.logo else "",
+        "alternates": [
+            (code, locale.own_name(code), job.href(page, code, below), code == job.lang) for code in languages
+        ],
+    }
 
 
 def logo_path(file: str) -> str:

@@ -1,0 +1,122 @@
+"""The history of each notice on the website: changes pages, announcements and the Atom feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from . import locale
+from .builders import Artifact, Job
+from .builders.html import page_links
+from .changes import ChangeSet, history
+from .changes_render import to_html
+from .releases import Release
+from .render import Renderer, job_environment
+
+
+@dataclass(frozen=True)
+class Entry:
+    release: Release
+    date: str
+    anchor: str
+    href: str
+    previous: str
+    diff: object
+
+
+def history_artifacts(jobs: list[Job], root: str) -> list[Artifact]:
+    """For each current notice page: its changes page and an announcement per major release."""
+    artifacts: list[Artifact] = []
+    cache: dict[str, list[tuple[Release, ChangeSet | None]]] = {}
+    for job in jobs:
+        releases = cache.setdefault(job.notice.id, history(root, job.notice.id))
+        if releases:
+            artifacts += _changes(job, releases)
+    return artifacts
+
+
+def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list[Artifact]:
+    env = job_environment(job)
+    r = Renderer(job.site, job.notice)
+    entries = [
+        Entry(
+            release,
+            locale.long_date(release.date, job.lang),
+            release.version.replace(".", "-"),
+            f"../v/{release.version}/index.html",
+            changes.from_version if changes else "",
+            to_html(changes, job.templates) if changes else None,
+        )
+        for release, changes in releases
+    ]
+    links = page_links(job, "changes/index.html", below="changes")
+    page = env.get_template("html/changes.html").render(
+        job=job,
+        site=job.site,
+        notice=job.notice,
+        r=r,
+        lang=job.lang,
+        dir=locale.direction(job.lang),
+        entries=entries,
+        current_href="../index.html",
+        **links,
+    )
+    out = [Artifact(f"{job.folder}/changes/index.html", page.encode("utf-8"))]
+    text_env = job_environment(job, escape=False)
+    for release, changes in releases:
+        if not release.is_major:
+            continue
+        context = {
+            "r": r,
+            "notice": job.notice,
+            "release": release,
+            "lang": job.lang,
+            "dir": locale.direction(job.lang),
+            "source_lang": job.source_lang,
+            "date": locale.long_date(release.date, job.lang),
+            "changes": [c.headline for c in changes.changes] if changes else [],
+            "url": job.site.base_url + f"{job.notice.id}/{job.lang}/",
+        }
+        snippet = env.get_template("html/announcement.html").render(**context)
+        text = text_env.get_template("text/announcement.txt").render(**context)
+        out.append(Artifact(f"{job.folder}/changes/{release.version}.html", snippet.encode("utf-8")))
+        out.append(Artifact(f"{job.folder}/changes/{release.version}.txt", text.encode("utf-8")))
+    return out
+
+
+def feed(jobs: list[Job], root: str) -> Artifact:
+    """dist/feed.atom: every major release of every notice, in the default language."""
+    from feedgen.feed import FeedGenerator
+
+    source_jobs = [j for j in jobs if not j.is_translation]
+    site = jobs[0].site
+    host = urlsplit(site.base_url).hostname or "example.invalid"
+    generator = FeedGenerator()
+    generator.id(f"tag:{host},2000:privacy-notices")
+    generator.title(f"{site.org_name.value}: privacy notice updates")
+    generator.author({"name": site.org_name.value})
+    generator.link(href=site.base_url + "feed.atom", rel="self")
+    generator.link(href=site.base_url, rel="alternate")
+    generator.language(site.default_language)
+    newest = dt.date(2000, 1, 1)
+    entries = []
+    for job in source_jobs:
+        for release, _ in history(root, job.notice.id):
+            if release.is_major:
+                entries.append((release, job))
+    for release, job in sorted(entries, key=lambda e: (e[0].date, e[1].notice.id, e[0].version)):
+        newest = max(newest, release.date)
+        entry = generator.add_entry(order="append")
+        entry.id(f"tag:{host},{release.date.isoformat()}:{job.notice.id}/{release.version}")
+        entry.title(f"{Renderer(job.site, job.notice).plain(job.notice.title)}: version {release.version}")
+        entry.updated(_midnight(release.date))
+        entry.published(_midnight(release.date))
+        entry.link(href=site.base_url + f"{job.notice.id}/{job.lang}/changes/{release.version}.html")
+        entry.summary(release.summary)
+    generator.updated(_midnight(newest))
+    return Artifact("feed.atom", generator.atom_str(pretty=True))
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
