@@ -25,18 +25,18 @@ class Entry:
     diff: object
 
 
-def history_artifacts(jobs: list[Job], root: str) -> list[Artifact]:
+def history_artifacts(jobs: list[Job], root: str, sources: tuple = ()) -> list[Artifact]:
     """For each current notice page: its changes page and an announcement per major release."""
     artifacts: list[Artifact] = []
     cache: dict[str, list[tuple[Release, ChangeSet | None]]] = {}
     for job in jobs:
         releases = cache.setdefault(job.notice.id, history(root, job.notice.id))
         if releases:
-            artifacts += _changes(job, releases)
+            artifacts += _changes(job, releases, sources)
     return artifacts
 
 
-def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list[Artifact]:
+def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]], sources: tuple) -> list[Artifact]:
     env = job_environment(job)
     r = Renderer(job.site, job.notice)
     entries = [
@@ -51,6 +51,16 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list
         for release, changes in releases
     ]
     links = page_links(job, "changes/index.html", below="changes")
+    lag = None
+    if job.is_translation:
+        from pathlib import Path
+
+        from .i18n.workflow import translation_lag
+
+        english = next(n for n in sources if n.id == job.notice.id)  # job.notice is translated
+        version, changed = translation_lag(Path(job.root), job.lang, english)
+        if changed or version != releases[0][0].version:
+            lag = {"version": version, "changed": changed}
     page = env.get_template("html/changes.html").render(
         job=job,
         site=job.site,
@@ -60,6 +70,7 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list
         dir=locale.direction(job.lang),
         entries=entries,
         current_href="../index.html",
+        lag=lag,
         **links,
     )
     out = [Artifact(f"{job.folder}/changes/index.html", page.encode("utf-8"))]

@@ -121,7 +121,7 @@ def make_artifacts(
         made_pages, more = run_tasks(pages, workers, manifest, progress)
         artifacts += [a for task in pages for a in made_pages[task.key]]
         rendered += more
-        artifacts += history_artifacts(current, project.root)
+        artifacts += history_artifacts(current, project.root, project.notices)
     return artifacts, rendered
 
 

@@ -107,11 +107,11 @@ CASES = {
     ),
     "reorder two sections": (
         swap_sections,
-        Change("moved", "section “How long we keep it”", "section/keeping", "3", "4"),
-        "* Section “How long we keep it” moved from position 3 to 4",
-        "- **Section “How long we keep it” moved from position 3 to 4**",
+        Change("moved", "section “How long we keep it”", "section/keeping", "4", "5"),
+        "* Section “How long we keep it” moved from position 4 to 5",
+        "- **Section “How long we keep it” moved from position 4 to 5**",
         '<li class="change change-moved" data-path="section/keeping">Section “How long we keep it” moved from '
-        "position 3 to 4</li>",
+        "position 4 to 5</li>",
     ),
     "change the DPO email": (
         lambda root: edit(root, SITE, "email: dpo@example.gov.uk", "email: privacy@example.gov.uk"),

@@ -32,14 +32,22 @@ EXPECTED_HEADINGS = [
     ("Heading2", "1. Who we are"),
     ("Heading2", "2. What we collect"),
     ("Heading3", "How we use it"),
-    ("Heading2", "3. How long we keep it"),
-    ("Heading2", "4. Your rights"),
+    ("Heading2", "3. Who we share it with"),
+    ("Heading2", "4. How long we keep it"),
+    ("Heading2", "5. Your rights"),
     ("Heading3", "Right of access"),
-    ("Heading2", "5. How to complain"),
+    ("Heading2", "6. How to complain"),
     ("Heading2", "Contact us"),
     ("Heading3", "Data protection officer"),
 ]
-SECTION_TITLES = ["Who we are", "What we collect", "How long we keep it", "Your rights", "How to complain"]
+SECTION_TITLES = [
+    "Who we are",
+    "What we collect",
+    "Who we share it with",
+    "How long we keep it",
+    "Your rights",
+    "How to complain",
+]
 
 
 def copy_basic(dest: Path) -> Path:

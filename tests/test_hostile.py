@@ -91,7 +91,7 @@ def test_hostile_translations_are_escaped_in_every_format(tmp_path: Path, secret
         sources = [v for _, attrs in tags for a, v in attrs if a == "src"]
         assert all(v and v.endswith("assets/logo.svg") for v in sources), sources  # nothing remote is loaded
         assert [t for t, _ in tags].count("img") <= 1  # the logo only
-        assert [t for t, _ in tags].count("link") <= 2  # the style sheet and the alternate languages
+        assert [t for t, _ in tags].count("link") <= 3  # the style sheet, the feed, the other languages
     for pdf in folder.glob("*.pdf"):
         with pikepdf.open(pdf) as document:
             for obj in document.objects:

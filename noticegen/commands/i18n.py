@@ -61,12 +61,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _status(rows, minimum: float | None) -> int:
-    print(f"{'language':<9} {'notice':<28} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'done':>6}")
+    print(
+        f"{'language':<9} {'notice':<28} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'done':>6}"
+        "  up to date with release (texts changed since)"
+    )
     below = set()
     for row in rows:
         c = row.counts
+        lag = ""
+        if row.notice != "(interface)":
+            lag = f"  {row.up_to_date_with or 'none'} ({row.changed_since})"
         print(
             f"{row.lang:<9} {row.notice:<28} {c.translated:>10} {c.fuzzy:>6} {c.untranslated:>12} {c.percent:>5.0f}%"
+            + lag
         )
         if minimum is not None and c.percent < minimum:
             below.add(row.lang)

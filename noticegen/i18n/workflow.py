@@ -110,6 +110,23 @@ class Status:
     lang: str
     notice: str
     counts: Coverage
+    up_to_date_with: str | None = None  # the newest release whose every text is translated
+    changed_since: int = 0  # texts of the working source not translated since that release
+
+
+def translation_lag(root: Path, lang: str, notice) -> tuple[str | None, int]:
+    """The newest release the `lang` translation fully covers, and how many texts changed since."""
+    from ..releases import list_releases, load_release
+    from .translate import content_catalog
+
+    strings = content_catalog(root, lang, "") or {}
+    current = {(t.value, t.key) for t, _ in texts(notice)}
+    missing = sum(1 for key in current if key not in strings)
+    for release in reversed(list_releases(root, notice.id)):
+        _, _, old = load_release(root, notice.id, release.version)
+        if all((t.value, t.key) in strings for t, _ in texts(old)):
+            return release.version, missing
+    return None, missing
 
 
 def status(root: Path) -> list[Status]:
@@ -126,11 +143,8 @@ def status(root: Path) -> list[Status]:
             current = {(m.id, m.context) for m in catalog if m.id}
             counted = coverage(catalog, {c for _, c in keys})
             stale = sum(1 for k in keys if k not in current)  # English changed since the last update
-            rows.append(
-                Status(
-                    lang, notice.id, Coverage(counted.translated, counted.fuzzy, counted.untranslated + stale)
-                )
-            )
+            counts = Coverage(counted.translated, counted.fuzzy, counted.untranslated + stale)
+            rows.append(Status(lang, notice.id, counts, *translation_lag(root, lang, notice)))
         interface = po_path(root, lang, "interface")
         if interface.exists():
             rows.append(Status(lang, "(interface)", coverage(load(interface, lang))))
