@@ -1,0 +1,100 @@
+"""One Word paragraph to the lines the structure step sorts: items, paragraphs, tables.
+
+A paragraph with manual line breaks can hold several lines: a break followed by a typed bullet
+starts a new list item, and an empty line (two breaks) a new paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import clean
+from .model import Para, Report
+
+SHORT_WORDS, SHORT_CHARS = 15, 120
+NOT_HEADING = re.compile(r"(?:[:;,.]$|@|https?://|\]\()")
+
+
+@dataclass
+class Line:
+    text: str
+    index: int
+    role: str = "para"  # para, item, table, title, section, heading
+    kind: str | None = None  # bullet / ordered for items
+    level: int = 1
+    bold: bool = False
+    style_heading: int | None = None
+    typed_number: bool = False
+    typed: bool = False  # a bullet typed as a character, not Word numbering
+    indent: int = 0
+    para: Para | None = None
+
+    @property
+    def short(self) -> bool:
+        return (
+            "\n" not in self.text and len(self.text.split()) <= SHORT_WORDS and len(self.text) <= SHORT_CHARS
+        )
+
+
+def paragraph_lines(para: Para, report: Report) -> list[Line]:
+    if para.toc:
+        report.add(
+            para.index, para.text, "a table of contents was left out: the notice makes its own", "info"
+        )
+        return []
+    if para.rows is not None:
+        return _table(para, report)
+    repaired = clean.repair(para.text)
+    if not repaired.strip():
+        report.drop("empty paragraphs")
+        return []
+    if clean.MOJIBAKE.search(para.text) or "â€" in para.text:
+        report.drop("paragraphs with mojibake repaired (such as â€™ for ’)")
+    groups: list[list[str]] = [[]]
+    for raw in repaired.split("\n"):
+        if not raw.strip():
+            if groups[-1]:
+                groups.append([])
+        elif groups[-1] and clean.BULLET.match(raw):
+            groups.append([raw])
+        else:
+            groups[-1].append(raw)
+    out = []
+    for n, group in enumerate(g for g in groups if g):
+        text = "\n".join(group)
+        body, typed = clean.strip_bullet(text)
+        line = Line("", para.index, bold=para.bold, style_heading=para.heading if n == 0 else None)
+        line.indent = para.indent
+        numbered_heading = para.numbering == "ordered" and para.bold and para.ilvl == 0
+        if (
+            n == 0
+            and para.numbering
+            and para.heading is None
+            and not (numbered_heading and len(text.split()) <= SHORT_WORDS and not NOT_HEADING.search(text))
+        ):
+            line.role, line.kind, text = "item", para.numbering, body if typed else text
+            line.level = 2 if para.ilvl >= 1 or para.style_level >= 2 else 1
+            if para.ilvl >= 2:
+                report.add(para.index, body, "a third-level list item was put at the second level", "info")
+        elif n == 0 and para.numbering and para.heading is None:
+            line.typed_number, line.kind = True, "ordered"  # a heading numbered by Word
+        elif typed == "bullet":
+            line.role, line.kind, line.typed, text = "item", "bullet", True, body
+        elif typed == "ordered":
+            line.typed_number, line.kind = True, "ordered"
+        line.text = clean.join_lines(text)
+        report.drop("manual line breaks joined", text.count("\n") - line.text.count("\n"))
+        if typed == "bullet":
+            report.drop("typed bullet characters")
+        if line.text:
+            out.append(line)
+    return out
+
+
+def _table(para: Para, report: Report) -> list[Line]:
+    rows = para.rows or []
+    if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
+        report.add(para.index, "", "a one-row or one-column table was read as ordinary paragraphs", "info")
+        return [line for row in rows for cell in row for p in cell for line in paragraph_lines(p, report)]
+    return [Line("", para.index, role="table", para=para)]

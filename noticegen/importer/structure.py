@@ -1,0 +1,176 @@
+"""Paragraphs to sections: find the title and the headings, gather lists, tables and paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from . import clean
+from .lines import NOT_HEADING, Line, paragraph_lines
+from .model import Block, Item, Para, Report, Section
+
+INDENT_STEP = 150  # twips: a typed bullet indented this much more than the first is a sub-item
+VERSION = re.compile(r"^(?:document\s+)?version\s*(?:number|no\.?)?\s*:?\s*v?(\d+(?:\.\d+){0,2})$", re.I)
+
+
+def build(paras: list[Para], report: Report) -> tuple[str, int, str | None, list[Section]]:
+    """(title, its paragraph, version or None, sections) of the document."""
+    lines: list[Line] = []
+    for para in paras:
+        lines.extend(paragraph_lines(para, report))
+    version = None
+    for line in list(lines):
+        match = VERSION.match(line.text) if line.role == "para" else None
+        if match:
+            version = match.group(1)
+            lines.remove(line)
+            report.add(line.index, line.text, "used as the notice's version", "info")
+    title, title_index = _roles(lines, report)
+    return title, title_index, version, _assemble(lines, report)
+
+
+def _roles(lines: list[Line], report: Report) -> tuple[str, int]:
+    """Mark the title and the headings; returns the title and its paragraph number."""
+    for line in lines:
+        candidate = _heading_like(line) and line.role != "item"
+        if line.typed_number and not (candidate and (line.bold or not _near_numbered(lines, line))):
+            line.role = "item"
+    title = next((line for line in lines if line.style_heading == 0), None)
+    styled = [line for line in lines if line.style_heading and line.role != "item"]
+    first = lines[0] if lines else None
+    if styled:
+        top = min(line.style_heading or 9 for line in styled)
+        heads = [line for line in styled if line.style_heading == top]
+        deeper = [line for line in styled if line.style_heading != top]
+        if title is None and len(heads) == 1 and heads[0] is first and deeper:
+            title, top = first, min(line.style_heading or 9 for line in deeper)
+    if title is None and first is not None and first.role == "para" and _title_like(first):
+        title = first
+    if title is not None:
+        title.role = "title"
+    if styled:
+        for line in styled:
+            if line.role != "title":
+                line.role = "section" if line.style_heading == top else "heading"
+        for line in lines:
+            if line.role == "para" and line.bold and _heading_like(line):
+                line.role = "heading"
+    else:
+        bold = [line for line in lines if line.role == "para" and line.bold and _heading_like(line)]
+        numbered = [line for line in lines if line.typed_number and line.role == "para"]
+        numbered = [line for line in numbered if line.bold or _heading_like(line)]
+        if len(numbered) >= 2:
+            start = min(lines.index(line) for line in numbered)
+            for line in bold:
+                line.role = "section" if lines.index(line) < start else "heading"
+            for line in numbered:
+                line.role = "section"
+        else:
+            for line in bold:
+                line.role = "section"
+    if title is None:
+        report.add(0, "", "the document has no title the importer could recognise: write the notice's title")
+        return "", 0
+    return clean.strip_heading_number(title.text), title.index
+
+
+def _heading_like(line: Line) -> bool:
+    return line.short and not NOT_HEADING.search(line.text.rstrip("?"))
+
+
+def _title_like(line: Line) -> bool:
+    wording = line.bold or re.search(r"privacy|notice", line.text, re.I) is not None
+    return line.short and not line.typed_number and wording
+
+
+def _near_numbered(lines: list[Line], line: Line) -> bool:
+    """A typed "2. …" line next to another one: a typed numbered list, not a heading."""
+    at = lines.index(line)
+    return any(0 <= j < len(lines) and lines[j].typed_number for j in (at - 1, at + 1))
+
+
+def _assemble(lines: list[Line], report: Report) -> list[Section]:
+    sections: list[Section] = []
+    indents: dict[int, int] = {}  # a list being built -> the indent of its first item
+    for line in lines:
+        if line.role == "title":
+            continue
+        if line.role == "section":
+            title = clean.strip_heading_number(line.text.replace("\n", " "))
+            report.drop("typed section numbers", title != line.text.replace("\n", " "))
+            sections.append(Section(title, line.index))
+            continue
+        if not sections:
+            sections.append(Section("Introduction", line.index))
+            report.add(
+                line.index,
+                line.text,
+                "text before the first heading was put in a section titled 'Introduction': check the title",
+            )
+        blocks = sections[-1].blocks
+        last = blocks[-1] if blocks else None
+        if line.role == "heading":
+            blocks.append(Block("heading", line.index, text=clean.strip_heading_number(line.text)))
+        elif line.role == "item":
+            _add_item(blocks, line, indents)
+        elif line.role == "table":
+            blocks.append(_table_block(line, report))
+        elif last and last.kind == "paragraph" and _continues(last, line):
+            last.text += "\n" + line.text
+        else:
+            blocks.append(Block("paragraph", line.index, text=line.text))
+    if not sections:
+        sections.append(Section("Introduction", 0))
+    for section in sections:
+        if not section.blocks:
+            section.blocks.append(Block("paragraph", section.index))
+            report.add(
+                section.index, section.title, "this section has no text: write it, or remove the section"
+            )
+    return sections
+
+
+def _continues(last: Block, line: Line) -> bool:
+    """ "Telephone: …" or "E-mail …" on its own line after "… can be contacted at:"."""
+    previous = last.text.split("\n")[-1]
+    near = line.index - last.index <= 2 + 2 * last.text.count("\n")
+    return (
+        near
+        and bool(clean.LABEL.match(line.text))
+        and (previous.endswith(":") or bool(clean.LABEL.match(previous)))
+    )
+
+
+def _add_item(blocks: list[Block], line: Line, indents: dict[int, int]) -> None:
+    kind = "numbered" if line.kind == "ordered" else "list"
+    text = clean.strip_bullet(line.text)[0] if line.typed_number else line.text
+    item = Item(clean.item_text(text.replace("\n", " ")), line.index)
+    last = blocks[-1] if blocks else None
+    if last is None or last.kind not in ("list", "numbered") or (last.kind != kind and line.level == 1):
+        last = Block(kind, line.index)
+        indents[id(last)] = line.indent
+        blocks.append(last)
+    level = line.level
+    if line.typed and line.indent > indents.get(id(last), 0) + INDENT_STEP:
+        level = 2
+    if level == 2 and last.items:
+        last.items[-1].children.append(item)
+    else:
+        last.items.append(item)
+
+
+def _table_block(line: Line, report: Report) -> Block:
+    rows = []
+    empty = False
+    for row in line.para.rows or []:
+        cells = []
+        for cell in row:
+            texts = [clean.strip_bullet(clean.tidy(clean.repair(p.text)))[0] for p in cell]
+            text = clean.squash(" ".join(t.replace("\n", " ") for t in texts if t.strip()))
+            empty = empty or not text
+            cells.append(text or "–")
+        rows.append(cells)
+    header, body = rows[0], rows[1:]
+    body = [(r + ["–"] * len(header))[: len(header)] for r in body]
+    if empty:
+        report.add(line.index, " | ".join(header), "a table has empty cells: they were written as '–'")
+    return Block("table", line.index, header=header, rows=body)
