@@ -527,8 +527,10 @@ def _contact_label(contact: Contact) -> str:
 def _statement(statement: Statement | None) -> str | None:
     if statement is None:
         return None
-    if statement.text is None:
-        return "none"
+    from .facts import NONE_SAYS
+
+    if statement.text is None or (statement.none and statement.text.value in NONE_SAYS.values()):
+        return "none"  # `none` as the source says it, whatever sentence shows it to readers
     return f"none: {statement.text.value}" if statement.none else statement.text.value
 
 

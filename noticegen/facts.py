@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Contact, Facts, Item, Law, LawfulBasis, Loc, Statement
+from .model import Contact, Facts, Item, Law, LawfulBasis, Loc, Statement, Text
 from .schema import Reader
 from .yamlsrc import Node
 
@@ -155,9 +155,19 @@ def _laws(r: Reader, node: Node, key: str) -> tuple[Law, ...]:
     return tuple(laws)
 
 
+# What `none` says to readers; it is a translatable text like any other.
+NONE_SAYS = {
+    "international_transfers": "We do not transfer your personal information outside the UK.",
+    "automated_decisions": "We do not make decisions about you by automated means, and we do not use "
+    "your information for profiling.",
+}
+
+
 def _statement(r: Reader, node: Node, key: str, what: str) -> Statement | None:
     if node.value == "none":
-        return Statement(True, None, node.loc)
+        text = Text(NONE_SAYS[what], key, None, node.loc)
+        r.texts.append(text)
+        return Statement(True, text, node.loc)
     entries = r.mapping(node, what.replace("_", " "), ["text"], ["none"])
     if entries is None or "text" not in entries:
         return None
@@ -168,7 +178,11 @@ def _statement(r: Reader, node: Node, key: str, what: str) -> Statement | None:
 
 def fact_ids(facts: Facts) -> dict[str, list[tuple[str, Loc]]]:
     """Every fact list with its ids, for checking references from sections."""
-    return {
+    lists = {
         name: [(i.id, i.loc) for i in getattr(facts, name)]
         for name in (*ITEM_LISTS, "lawful_bases", "legislation")
     }
+    for name in NONE_SAYS:
+        statement = getattr(facts, name)
+        lists[name] = [(name, statement.loc)] if statement else []
+    return lists

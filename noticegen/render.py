@@ -12,7 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import inline
-from .model import Block, Item, Notice, Site, Text
+from .model import Block, Item, Notice, Site, Statement, Text
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\.([a-z_]+)\}")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!<>])")
@@ -125,7 +125,9 @@ class Renderer:
     def facts(self, block: Block) -> list[FactEntry]:
         """The facts a `facts:` block shows, in the chosen order."""
         values = getattr(self.notice.facts, block.ref or "")
-        entries = [self._entry(v) for v in values]
+        if isinstance(values, Statement):  # international transfers, automated decisions
+            return [FactEntry(block.ref or "", values.text)] if values.text else []
+        entries = [self._entry(v) for v in values or ()]
         if block.only:
             by_id = {e.id: e for e in entries}
             entries = [by_id[i] for i in block.only if i in by_id]
@@ -141,7 +143,11 @@ class Renderer:
         return FactEntry(value.id, value.text)  # type: ignore[attr-defined]
 
     def fact_groups(self, block: Block) -> list[tuple[str, list[FactEntry]]]:
-        """Consecutive facts grouped as ('titled', [one]) or ('list', [several])."""
+        """Consecutive facts grouped as ('titled', [one]) or ('list', [several]).
+
+        A lone untitled fact (a statement, a single retention rule) reads as a paragraph, not as a
+        list of one: it is given as ('titled', [it]) with no title.
+        """
         groups: list[tuple[str, list[FactEntry]]] = []
         for entry in self.facts(block):
             kind = "titled" if entry.title else "list"
@@ -149,7 +155,12 @@ class Renderer:
                 groups[-1][1].append(entry)
             else:
                 groups.append((kind, [entry]))
-        return groups
+        return [
+            ("titled", entries)
+            if kind == "list" and len(entries) == 1 and not entries[0].items
+            else (kind, entries)
+            for kind, entries in groups
+        ]
 
 
 def _escape(value: str) -> str:

@@ -8,6 +8,8 @@ from .yamlsrc import Node
 
 KINDS = ("paragraph", "heading", "note", "list", "numbered", "table", "facts", "contact", "block")
 FACT_REFS = (
+    "international_transfers",
+    "automated_decisions",
     "categories",
     "sources",
     "recipients",

@@ -1023,7 +1023,25 @@ def test_errors_fail_a_strict_build_before_anything_is_written(project: Path, fl
     assert code == 1
     assert err[0].startswith(f"{NOTICE}:6:1: error: international-transfers: ")
     assert err[-1] == (
-        "checks: 1 error, 0 warnings, 0 infos: nothing was built; fix the errors (see "
+        "checks: 1 error, 0 warnings, 0 infos: nothing was built; fix the findings above (see "
         "'noticegen check' and docs/checks.md)"
     )
     assert not (project / "dist").exists()
+
+
+def test_publish_refuses_values_still_to_confirm(project: Path) -> None:
+    notice = project / NOTICE
+    text = notice.read_text(encoding="utf-8")
+    notice.write_text(
+        text.replace(
+            "effective: 2025-01-01", 'effective: {value: 2025-01-01, to_confirm: "ask the team"}', 1
+        ),
+        encoding="utf-8",
+    )
+    assert cli("build", "--root", str(project), "--format", "html")[0] == 0  # a preview build still works
+    code, _, err = cli(
+        "build", "--root", str(project), "--format", "html", "--out", str(project / "out"), "--publish"
+    )
+    assert code == 1
+    assert any("to-confirm" in line and "ask the team" in line for line in err)
+    assert not (project / "out").exists()

@@ -183,7 +183,8 @@ class _Writer:
             for kind, entries in self.r.fact_groups(b):
                 if kind == "titled":
                     for entry in entries:
-                        self.para("Heading 3", entry.title)
+                        if entry.title:
+                            self.para("Heading 3", entry.title)
                         self.para("Normal", entry.text)
                 else:
                     self._list(entries, "bullet")

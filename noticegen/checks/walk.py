@@ -71,6 +71,10 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
             elif block.kind == "table":
                 for cell in (*block.header, *(c for row in block.rows for c in row)):
                     yield bpath, "cell", cell
+            elif block.kind == "facts" and block.ref in STATEMENTS:
+                statement = getattr(notice.facts, block.ref)
+                shown.add((block.ref, block.ref))
+                yield f"facts/{block.ref}", "statement", statement.text if statement else None
             elif block.kind == "facts" and block.ref:
                 yield bpath, "facts", None
                 for value in shown_facts(notice, block.ref, block.only):
@@ -84,8 +88,9 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
             if (name, value.id) not in shown:
                 yield from _fact_texts(name, value, f"facts/{name}/{value.id}")
     for name in STATEMENTS:
-        statement = getattr(notice.facts, name)
-        yield f"facts/{name}", "statement", statement.text if statement else None
+        if (name, name) not in shown:
+            statement = getattr(notice.facts, name)
+            yield f"facts/{name}", "statement", statement.text if statement else None
     for contact in notice.contacts:
         cpath = f"contacts/{contact.id}"
         yield cpath, "contact-name", contact.name
@@ -94,6 +99,9 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
 
 
 def shown_facts(notice: Notice, ref: str, only: tuple[str, ...]) -> list:
+    """The fact-list items a `facts:` block shows (a statement block shows no list items)."""
+    if ref in STATEMENTS:
+        return []
     values = list(getattr(notice.facts, ref, ()))
     if only:
         by_id = {v.id: v for v in values}

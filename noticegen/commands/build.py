@@ -79,12 +79,17 @@ def run(args: argparse.Namespace) -> int:
     # stops the build before anything is written. Only the checks look at today's date.
     project, _ = load_project(options.root, strict=args.strict or args.publish)
     checks = run_checks(project, options.notices, dt.date.today())
-    if (args.strict or args.publish) and checks.count("error"):
-        for finding in checks.findings:
-            if finding.level == "error":
-                print(finding, file=sys.stderr)
+    # A site to publish must not state as fact a value the council has not confirmed.
+    blocking = [
+        f
+        for f in checks.findings
+        if (args.strict or args.publish) and f.level == "error" or args.publish and f.rule == "to-confirm"
+    ]
+    if blocking:
+        for finding in blocking:
+            print(finding, file=sys.stderr)
         print(
-            f"checks: {checks.summary_line()}: nothing was built; fix the errors "
+            f"checks: {checks.summary_line()}: nothing was built; fix the findings above "
             "(see 'noticegen check' and docs/checks.md)",
             file=sys.stderr,
         )
