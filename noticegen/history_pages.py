@@ -86,7 +86,7 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]], sources
             "dir": locale.direction(job.lang),
             "source_lang": job.source_lang,
             "date": locale.long_date(release.date, job.lang),
-            "changes": [c.headline for c in changes.changes] if changes else [],
+            "changes": [plain_change(c) for c in changes.changes] if changes else [],
             "url": job.site.base_url + f"{job.notice.id}/{job.lang}/",
         }
         snippet = env.get_template("html/announcement.html").render(**context)
@@ -94,6 +94,17 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]], sources
         out.append(Artifact(f"{job.folder}/changes/{release.version}.html", snippet.encode("utf-8")))
         out.append(Artifact(f"{job.folder}/changes/{release.version}.txt", text.encode("utf-8")))
     return out
+
+
+def plain_change(change) -> str:
+    """One change as a sentence for the public: what it is now, and what it was."""
+    if change.kind == "added" and change.new:
+        return f"{change.headline}: “{change.new}”"
+    if change.kind == "removed" and change.old:
+        return f"{change.headline}: “{change.old}”"
+    if change.old and change.new and change.kind != "moved":
+        return f"{change.headline}: now “{change.new}” (before: “{change.old}”)"
+    return change.headline
 
 
 def feed(jobs: list[Job], root: str) -> Artifact:

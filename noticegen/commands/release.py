@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
+from ..model import Loc
 
 if TYPE_CHECKING:
     from ..releases import PreparedRelease
@@ -67,13 +68,23 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def findings(prepared: PreparedRelease) -> list[Problem]:
-    """What to show before a release is written. Findings never block a release.
+    """What to show before a release is written: the loader's warnings for this notice and the
+    check errors. Findings never block a release (source errors do, before this point)."""
 
-    HOOK for `noticegen check` (a later issue): return its findings for `prepared.notice` here.
-    For now, the warnings the loader found in this notice's file and in site.yaml.
-    """
+    from ..checks import run as run_checks
+    from ..source import load_project
+
     files = {prepared.notice.loc.path, str(Path("notice_src") / "site.yaml")}
-    return [p for p in prepared.report.warnings if p.loc.path in files]
+    shown: list[Problem] = [p for p in prepared.report.warnings if p.loc.path in files]
+    project, _ = load_project(prepared.root)
+    result = run_checks(project, (prepared.notice.id,), dt.date.today())
+    shown += [
+        Problem(f.loc, f.level, f"{f.rule}: {f.message}") for f in result.findings if f.level == "error"
+    ]
+    if result.findings:
+        summary = f"checks: {result.summary_line()} (they do not stop a release; run 'noticegen check')"
+        shown.append(Problem(Loc(""), "info", summary))
+    return shown
 
 
 def run(args: argparse.Namespace) -> int:
