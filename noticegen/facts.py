@@ -28,7 +28,7 @@ ITEM_LISTS = ("categories", "sources", "recipients", "sharing_without_knowledge"
 def read_contact(r: Reader, node: Node, prefix: str, fixed_id: str | None = None) -> Contact | None:
     what = "the contact" if fixed_id is None else f"'{fixed_id}'"
     optional = ["name", "email", "phone", "url", "url_label", "address"]
-    entries = r.mapping(node, what, [] if fixed_id else ["id"], optional if fixed_id else optional)
+    entries = r.mapping(node, what, [] if fixed_id else ["id"], optional)
     if entries is None:
         return None
     ident = fixed_id or (r.ident(entries["id"].node, "a contact id") if "id" in entries else None)

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from .model import Block, Item, Section, Text
+from .model import FACT_LISTS, Block, Item, Section, Text
 from .schema import Reader
 from .yamlsrc import Node
 
 KINDS = ("paragraph", "heading", "note", "list", "numbered", "table", "facts", "contact", "block")
-FACT_REFS = (
-    "international_transfers",
-    "automated_decisions",
-    "categories",
-    "sources",
-    "recipients",
-    "sharing_without_knowledge",
-    "lawful_bases",
-    "legislation",
-    "retention",
-    "rights",
-)
+FACT_REFS = ("international_transfers", "automated_decisions", *FACT_LISTS)
 MAX_LIST_DEPTH = 2
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -147,3 +148,15 @@ def _convert(path: str, node: object) -> Node:
             entries[key] = Entry(key_loc, _convert(path, value_node))
         return Node(entries, loc)
     raise UserError(Problem(loc, "error", "unsupported YAML node"))
+
+
+def rel(root: Path, path: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def read(root: Path, path: Path):
+    """A source file as located YAML nodes."""
+    return load_yaml(rel(root, path), path.read_bytes())

@@ -75,14 +75,14 @@ def _page_furniture(document, report: Report) -> None:
 
 def validate(root: Path, notice_id: str, text: str) -> None:
     """Load the notice with the project's site.yaml as `build` does; any error is a bug here."""
-    from ..source import _load_notice, _load_site
+    from ..source import load_notice, load_site
 
     reporter = Reporter()
-    site, blocks = _load_site(root, root / "notice_src" / "site.yaml", reporter)
+    site, blocks = load_site(root, root / "notice_src" / "site.yaml", reporter)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "notice_src" / f"{notice_id}.yaml"
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
-        _load_notice(Path(tmp), path, site, blocks, reporter)
+        load_notice(Path(tmp), path, site, blocks, reporter)
     if reporter.errors:
         raise ImportBug([str(p) for p in reporter.errors])

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..model import FACT_LISTS
 from . import clean
 from .model import Block, Draft, Item
 
 PLACEHOLDER_DATE = dt.date(2000, 1, 1)
-FACT_ORDER = (
-    "categories",
-    "sources",
-    "recipients",
-    "sharing_without_knowledge",
-    "lawful_bases",
-    "legislation",
-    "retention",
-    "rights",
-)
+FACT_ORDER = FACT_LISTS
 NO_DATE = (
     "the Word document does not say when this notice took effect: write the date it takes "
     "(or took) effect, as YYYY-MM-DD"

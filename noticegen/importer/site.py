@@ -49,7 +49,7 @@ class SiteInfo:
 
 def load_site(root: Path) -> SiteInfo:
     """Read notice_src/site.yaml of the project; its errors are the user's to fix first."""
-    from ..source import _load_site
+    from ..site_source import load_site
 
     path = root / "notice_src" / "site.yaml"
     if not path.is_file():
@@ -59,7 +59,7 @@ def load_site(root: Path) -> SiteInfo:
             "because the notice is checked against the site's settings",
         )
     reporter = Reporter()
-    site, blocks = _load_site(root, path, reporter)
+    site, blocks = load_site(root, path, reporter)
     if reporter.errors or site is None:
         raise UserError(reporter.errors or "site.yaml could not be read: run 'noticegen check' to see why")
     info = SiteInfo(site.org_name.value, site.ico_registration, site.website, [site.dpo, *site.contacts])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..model import FACT_LISTS
 from ..yamlsrc import load_yaml
 
 RESERVED = re.compile(
@@ -20,16 +21,6 @@ RESERVED = re.compile(
 )
 ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 FLOW_WIDTH = 110
-FACT_LISTS = (
-    "categories",
-    "sources",
-    "recipients",
-    "sharing_without_knowledge",
-    "lawful_bases",
-    "legislation",
-    "retention",
-    "rights",
-)
 
 
 class RoundTripError(RuntimeError):
