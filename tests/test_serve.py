@@ -27,7 +27,7 @@ from conftest import copy_root
 
 from noticegen.errors import Problem
 from noticegen.model import Loc
-from noticegen.serve import error_page, inject
+from noticegen.preview.pages import error_page, inject
 
 REPO = Path(__file__).resolve().parent.parent
 MARK = "noticegen-preview-reload"  # the id of the injected script
