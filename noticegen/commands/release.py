@@ -37,8 +37,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="release the version written in a notice's source",
         description="Validate a notice and freeze the version written in its source (raise `version:` "
         "there first) as notice_src/releases/<notice-id>/<version>.json, to commit with the "
-        "source. A major release raises the first number of the version and is announced; "
-        "a minor one keeps it (see docs/releasing.md).",
+        "source. The version must be higher than the last release's. A major release is "
+        "announced, a minor one is not (see docs/releasing.md).",
     )
     r.add_argument("notice", metavar="NOTICE-ID", help="the notice to release, e.g. supporting-families")
     r.add_argument(
