@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -18,9 +19,11 @@ TEMPLATE_FILES = {
     "pdf": ("print/", "html/_banners.html"),
     "docx": ("reference.docx", "html/_banners.html"),
     "txt": ("text/",),
+    "history": ("html/", "text/announcement.txt", "changes/"),
 }
 
 
+@functools.lru_cache(maxsize=64)
 def _files_digest(templates: tuple[str, ...], prefixes: tuple[str, ...]) -> str:
     hasher = hashlib.sha256()
     for folder in templates:
@@ -41,15 +44,29 @@ def inputs_digest(job: Job, fmt: str) -> str:
         interface.read_bytes() if interface.exists() else b"",
         logo.read_bytes() if logo and logo.is_file() and fmt != "txt" else b"",
     ]
-    portable = replace(job, root="", templates=())  # where the project sits is not an input
+    # Where the project sits is not an input. The model is hashed once per object: every
+    # format of a job shares the same translated site and notice.
+    portable = replace(job, root="", templates=(), site=None, notice=None)
     return digest(
         __version__,
         fmt,
         os.environ.get("SOURCE_DATE_EPOCH", ""),
         portable,
+        _model_digest(job.site),
+        _model_digest(job.notice),
         _files_digest(job.templates, TEMPLATE_FILES[fmt]),
         *extra,
     )
+
+
+_MODEL_DIGESTS: dict[int, tuple[object, str]] = {}
+
+
+def _model_digest(model: object) -> str:
+    found = _MODEL_DIGESTS.get(id(model))
+    if found is None or found[0] is not model:
+        found = _MODEL_DIGESTS[id(model)] = (model, digest(model))  # holds `model`, so its id stays unique
+    return found[1]
 
 
 class Manifest:

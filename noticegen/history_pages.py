@@ -25,18 +25,40 @@ class Entry:
     diff: object
 
 
-def history_artifacts(jobs: list[Job], root: str, sources: tuple = ()) -> list[Artifact]:
-    """For each current notice page: its changes page and an announcement per major release."""
-    artifacts: list[Artifact] = []
-    cache: dict[str, list[tuple[Release, ChangeSet | None]]] = {}
+def history_tasks_jobs(jobs: list[Job], root: str, sources: tuple) -> list[Job]:
+    """The current notice jobs that have releases, each given its history (and, for a translation,
+    which release it is up to date with), so that the history builder reads nothing from disk."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from .i18n.workflow import translation_lag
+
+    found: dict[str, tuple] = {}
+    out = []
     for job in jobs:
-        releases = cache.setdefault(job.notice.id, history(root, job.notice.id))
-        if releases:
-            artifacts += _changes(job, releases, sources)
-    return artifacts
+        releases = found.setdefault(job.notice.id, tuple(history(root, job.notice.id)))
+        if not releases:
+            continue
+        lag = None
+        if job.is_translation:
+            english = next(n for n in sources if n.id == job.notice.id)  # job.notice is translated
+            version, changed = translation_lag(Path(root), job.lang, english)
+            if changed or version != releases[0][0].version:
+                lag = (version, changed)
+        out.append(replace(job, history=releases, lag=lag))
+    return out
 
 
-def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]], sources: tuple) -> list[Artifact]:
+class HistoryBuilder:
+    """A notice's changes page and an announcement (HTML snippet and text) per major release."""
+
+    name = "history"
+
+    def build(self, job: Job) -> list[Artifact]:
+        return _changes(job, list(job.history))
+
+
+def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list[Artifact]:
     env = job_environment(job)
     r = Renderer(job.site, job.notice)
     entries = [
@@ -51,16 +73,7 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]], sources
         for release, changes in releases
     ]
     links = page_links(job, "changes/index.html", below="changes")
-    lag = None
-    if job.is_translation:
-        from pathlib import Path
-
-        from .i18n.workflow import translation_lag
-
-        english = next(n for n in sources if n.id == job.notice.id)  # job.notice is translated
-        version, changed = translation_lag(Path(job.root), job.lang, english)
-        if changed or version != releases[0][0].version:
-            lag = {"version": version, "changed": changed}
+    lag = {"version": job.lag[0], "changed": job.lag[1]} if job.lag else None
     page = env.get_template("html/changes.html").render(
         job=job,
         site=job.site,

@@ -10,7 +10,7 @@ from pathlib import Path
 from .builders import FORMATS, Artifact, Download, Job, ReleaseInfo
 from .cache import Manifest
 from .errors import Reporter, UserError
-from .history_pages import feed, history_artifacts
+from .history_pages import feed, history_tasks_jobs
 from .i18n.translate import content_catalog, translate
 from .model import Notice, Project, Site
 from .output import WriteSummary, build_lock, publish
@@ -44,10 +44,15 @@ class BuildResult:
     rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
 
 
-def build(options: BuildOptions, progress=None) -> BuildResult:
-    """Build the selected notices, languages and formats into the output folder."""
+def build(
+    options: BuildOptions, progress=None, loaded: tuple[Project, Reporter] | None = None
+) -> BuildResult:
+    """Build the selected notices, languages and formats into the output folder.
+
+    `loaded` is the project as load_project gave it, when the caller has just read it.
+    """
     started = time.perf_counter()
-    project, report = load_project(options.root, strict=options.strict or options.publish)
+    project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
     notices = _select_notices(project, options.notices)
     langs = _select_langs(project, options.langs, options.publish)
     out = options.out or options.root / "dist"
@@ -121,7 +126,13 @@ def make_artifacts(
         made_pages, more = run_tasks(pages, workers, manifest, progress)
         artifacts += [a for task in pages for a in made_pages[task.key]]
         rendered += more
-        artifacts += history_artifacts(current, project.root, project.notices)
+        histories = [
+            Task(f"{j.folder}/history", j, "history")
+            for j in history_tasks_jobs(current, project.root, project.notices)
+        ]
+        made_history, more = run_tasks(histories, workers, manifest, progress)
+        artifacts += [a for task in histories for a in made_history[task.key]]
+        rendered += more
     return artifacts, rendered
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,17 +85,22 @@ def load_release(root: Path | str, notice_id: str, version: str) -> tuple[Releas
         known = ", ".join(release.version for release, _ in files)
         raise UserError(f"there is no release {version} of {notice_id}: choose one of {known}")
     release, path = found[0]
+    site, notice = _revived(root, path, path.stat().st_mtime_ns)
+    return release, site, notice
+
+
+@functools.lru_cache(maxsize=64)
+def _revived(root: Path, path: Path, mtime: int) -> tuple[Site, Notice]:
+    """A snapshot's site and notice; read once per build however many pages show them."""
     data = _read_snapshot(root, path)
     try:
-        site = from_data(Site, data["site"], strict=False)
-        notice = from_data(Notice, data["notice"], strict=False)
+        return from_data(Site, data["site"], strict=False), from_data(Notice, data["notice"], strict=False)
     except SnapshotError as exc:
         raise UserError.at(
             rel(root, path),
             f"this snapshot does not fit the model ({exc}): it may "
             "have been edited by hand or made by a newer noticegen",
         ) from None
-    return release, site, notice
 
 
 def load_version(root: Path | str, notice_id: str, version: str) -> tuple[Site, Notice]:

@@ -103,3 +103,17 @@ def test_changes_and_past_pages_pass_axe(released: Path, browser) -> None:  # no
         "library/en/v/1.3/index.html",
     ):
         assert not axe_violations(browser, released / page), page
+
+
+def test_publish_refuses_unreleased_changes(released: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (released / "SHA256SUMS").read_bytes()
+    assert main(["build", "--root", str(released.parent), "--publish"]) == 1
+    err = capsys.readouterr().err
+    assert "notice_src/library.yaml: error: library has changes since release 1.3 (1 retitled)" in err
+    assert "raise its version and release it, or undo them (see 'noticegen diff library')" in err
+    assert (released / "SHA256SUMS").read_bytes() == before
+
+
+def test_publish_is_always_the_whole_site(released: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--root", str(released.parent), "--publish", "--notice", "library"]) == 2
+    assert "cannot be combined with --notice, --lang or --format" in capsys.readouterr().err

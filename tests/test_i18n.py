@@ -217,3 +217,17 @@ def test_pseudo_locale_build_has_no_untranslated_text(tmp_path: Path, fmt: str) 
     text = text.replace(long_date(dt.date(2024, 4, 1), "eo"), " ")  # Babel's own date words
     leftovers = untransformed_words(text)
     assert not leftovers, f"untranslated English in the {fmt} output: {sorted(set(leftovers))}"
+
+
+def test_a_translation_that_breaks_a_placeholder_is_not_published(project: Path) -> None:
+    assert cli(project, "init", "pl") == 0
+    add_language(project, "pl", "approved")
+    translate_all(project, "pl", lambda m: "PL " + m.msgid)
+    po = polib.pofile(str(project / PO))
+    po.find("If you are unhappy, you can complain to the {ico.link}.").msgstr = "Skarga: {ico.lnk}."
+    po.save()
+    out = project / "dist"
+    build(BuildOptions(root=project, formats=("html",), out=out))
+    page = (out / "library/pl/index.html").read_text()
+    assert "{ico.lnk}" not in page
+    assert '<p lang="en">If you are unhappy, you can complain to the' in page

@@ -198,3 +198,9 @@ def test_unknown_notice_is_a_usage_error(project: Path) -> None:
     code, lines = run(project, "--notice", "parkin")
     assert code == 2
     assert lines == ["error: there is no notice 'parkin': choose one of parking"]
+
+
+def test_a_web_address_in_a_one_line_mapping_is_fine(project: Path) -> None:
+    edit(project, "sections:", "contacts:\n  - {id: team, url: https://www.example.gov.uk/team}\nsections:")
+    code, lines = run(project, "--out", str(project / "out"))
+    assert (code, lines) == (0, [])

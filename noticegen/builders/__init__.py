@@ -52,6 +52,14 @@ class Job:
     releases: ReleaseInfo | None = None  # None: the notice has not been released yet
     past: str | None = None  # the version, when this job renders a past release
     superseded: bool = False  # a past release that a later version has replaced
+    history: tuple = ()  # for the history builder: (Release, ChangeSet | None), newest first
+    lag: tuple[str | None, int] | None = None  # a translation's last release covered, texts changed since
+
+    @property
+    def last_updated(self) -> dt.date:
+        """The date every version shows as "Last updated": the latest release (up to this one, for a
+        past version), or the notice's effective date before its first release."""
+        return self.releases.updated if self.releases else self.notice.effective
 
     @property
     def source_lang(self) -> str:
@@ -106,4 +114,8 @@ def get_builder(name: str) -> Builder:
         from .text import TextBuilder
 
         return TextBuilder()
+    if name == "history":
+        from ..history_pages import HistoryBuilder
+
+        return HistoryBuilder()
     raise ValueError(f"unknown format {name!r}")

@@ -146,7 +146,7 @@ class _Writer:
     def _front(self) -> None:
         self.para("Heading 1", self.notice.title)
         self._banners()
-        effective = locale.long_date(self.notice.effective, self.job.lang)
+        effective = locale.long_date(self.job.last_updated, self.job.lang)
         meta = f"{self.t('Last updated')} {effective} · {self.t('Version')} {self.notice.version}"
         self.para("Meta", runs=(Run(meta),))
         if self.notice.summary:

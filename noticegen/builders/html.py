@@ -22,7 +22,7 @@ class HtmlBuilder:
             "r": r,
             "lang": job.lang,
             "dir": locale.direction(job.lang),
-            "effective": locale.long_date(job.notice.effective, job.lang),
+            "effective": locale.long_date(job.last_updated, job.lang),
         }
         page = env.get_template("html/page.html").render(
             **common,

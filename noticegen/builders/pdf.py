@@ -71,7 +71,7 @@ def print_documents(job: Job) -> list[PrintDocument]:
     env = job_environment(job)
     lang = job.lang
     direction = locale.direction(lang)
-    effective = locale.long_date(job.notice.effective, lang)
+    effective = locale.long_date(job.last_updated, lang)
     online_url = job.site.base_url + f"{job.notice.id}/{lang}/"
     qr_src = qr_data_url(online_url)
     logo_src = ""

@@ -32,7 +32,7 @@ class TextBuilder:
             t=Layout(r),
             lang=job.lang,
             dir=locale.direction(job.lang),
-            effective=locale.long_date(job.notice.effective, job.lang),
+            effective=locale.long_date(job.last_updated, job.lang),
         )
         return [Artifact(f"{job.folder}/{job.notice.id}.txt", tidy(text).encode("utf-8"))]
 

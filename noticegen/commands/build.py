@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..builders import FORMATS
+from ..errors import UserError
 
 
 def _formats(value: str) -> list[str]:
@@ -56,6 +57,30 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     b.set_defaults(run=run)
 
 
+def _unreleased(root: Path, project) -> list[str]:
+    """A line for each notice whose source differs from its latest release, or has none."""
+    from ..changes import diff_versions
+    from ..releases import WORKING, list_releases
+
+    lines = []
+    for notice in project.notices:
+        releases = list_releases(root, notice.id)
+        if not releases:
+            lines.append(
+                f"{notice.loc.path}: error: {notice.id} has never been released: release it first with "
+                f"'noticegen release {notice.id} --major --summary \"…\"'"
+            )
+            continue
+        changes = diff_versions(root, notice.id, releases[-1].version, WORKING)
+        if not changes.is_empty:
+            lines.append(
+                f"{notice.loc.path}: error: {notice.id} has changes since release {releases[-1].version} "
+                f"({changes.summary.split(': ', 1)[-1].rstrip('.')}): raise its version and release it, or undo them "
+                f"(see 'noticegen diff {notice.id}')"
+            )
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     from ..checks import run as run_checks
     from ..pipeline import BuildOptions, build
@@ -77,7 +102,13 @@ def run(args: argparse.Namespace) -> int:
     )
     # The checks run first (loading the sources is quick): with --strict or --publish an error
     # stops the build before anything is written. Only the checks look at today's date.
-    project, _ = load_project(options.root, strict=args.strict or args.publish)
+    if args.publish and (args.notice or args.lang or args.format):
+        raise UserError(
+            "--publish makes the whole site to upload: it cannot be combined with --notice, "
+            "--lang or --format (build without them)"
+        )
+    loaded = load_project(options.root, strict=args.strict or args.publish)
+    project = loaded[0]
     checks = run_checks(project, options.notices, dt.date.today())
     # A site to publish must not state as fact a value the council has not confirmed.
     blocking = [
@@ -85,17 +116,25 @@ def run(args: argparse.Namespace) -> int:
         for f in checks.findings
         if (args.strict or args.publish) and f.level == "error" or args.publish and f.rule == "to-confirm"
     ]
+    unreleased = _unreleased(options.root, project) if args.publish else []
+    for line in [*map(str, blocking), *unreleased]:
+        print(line, file=sys.stderr)
     if blocking:
-        for finding in blocking:
-            print(finding, file=sys.stderr)
         print(
             f"checks: {checks.summary_line()}: nothing was built; fix the findings above "
             "(see 'noticegen check' and docs/checks.md)",
             file=sys.stderr,
         )
         return 1
+    if unreleased:
+        print(
+            "nothing was built: the website must show released versions only, so that the council "
+            "can say what a family was told and when (see docs/releasing.md)",
+            file=sys.stderr,
+        )
+        return 1
     with Progress() as progress:
-        result = build(options, progress.step)
+        result = build(options, progress.step, loaded)
     for problem in result.report.problems:
         print(problem, file=sys.stderr)
     out = os.path.relpath(result.out, Path.cwd())

@@ -24,10 +24,26 @@ class Translated:
 
 
 def _lookup(catalog: Catalog | None) -> dict[tuple[str, str | None], str]:
-    """Usable translations only: a fuzzy or empty one counts as untranslated."""
+    """Usable translations only: a fuzzy or empty one counts as untranslated, and so does one that
+    lost a placeholder or a link (`i18n check` names it; readers get the English, marked)."""
     if catalog is None:
         return {}
-    return {(m.id, m.context): m.string for m in catalog if m.id and m.string and not m.fuzzy}
+    return {
+        (m.id, m.context): m.string
+        for m in catalog
+        if m.id and m.string and not m.fuzzy and keeps_references(m.id, m.string)
+    }
+
+
+def keeps_references(english: str, translated: str) -> bool:
+    """The translation has exactly the English's placeholders and every one of its link targets."""
+    from ..references import PLACEHOLDER
+    from .workflow import _targets
+
+    def marks(text: str) -> list[str]:
+        return sorted(m.group(0) for m in PLACEHOLDER.finditer(text))
+
+    return marks(english) == marks(translated) and _targets(english) <= _targets(translated)
 
 
 @functools.lru_cache(maxsize=32)
