@@ -99,7 +99,11 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list
             "dir": locale.direction(job.lang),
             "source_lang": job.source_lang,
             "date": locale.long_date(release.date, job.lang),
-            "changes": [plain_change(c) for c in changes.changes] if changes else [],
+            # Which fact items a section shows is layout: the items themselves are reported as
+            # added or removed in their own right, in words (not by their ids).
+            "changes": [plain_change(c) for c in changes.changes if not c.path.endswith("/only")]
+            if changes
+            else [],
             "url": job.site.base_url + f"{job.notice.id}/{job.lang}/",
         }
         snippet = env.get_template("html/announcement.html").render(**context)
@@ -147,7 +151,8 @@ def feed(jobs: list[Job], root: str) -> Artifact:
         entry.title(f"{Renderer(job.site, job.notice).plain(job.notice.title)}: version {release.version}")
         entry.updated(_midnight(release.date))
         entry.published(_midnight(release.date))
-        entry.link(href=site.base_url + f"{job.notice.id}/{job.lang}/changes/{release.version}.html")
+        anchor = release.version.replace(".", "-")
+        entry.link(href=site.base_url + f"{job.notice.id}/{job.lang}/changes/index.html#v{anchor}")
         entry.summary(release.summary)
     generator.updated(_midnight(newest))
     return Artifact("feed.atom", generator.atom_str(pretty=True))

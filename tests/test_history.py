@@ -91,7 +91,7 @@ def test_feed_has_one_entry_per_major_release_with_stable_ids(released: Path, tm
         "tag:www.example.gov.uk,2024-04-01:library/1.2",
         "tag:www.example.gov.uk,2024-06-01:library/1.3",
     ]
-    assert feed.entries[1].link == "https://www.example.gov.uk/privacy/library/en/changes/1.3.html"
+    assert feed.entries[1].link == "https://www.example.gov.uk/privacy/library/en/changes/index.html#v1-3"
     again = build(BuildOptions(root=released.parent, formats=("html",), out=tmp_path / "again")).out
     assert (again / "feed.atom").read_bytes() == (released / "feed.atom").read_bytes()
 

@@ -44,7 +44,12 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     )
     b.add_argument("--out", type=Path, metavar="DIR", help="write here instead of dist/")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    b.add_argument("--publish", action="store_true", help="make the site to upload (implies --strict)")
+    b.add_argument(
+        "--publish",
+        action="store_true",
+        help="make the whole site to upload: stops on check errors, values still to confirm and "
+        "unreleased changes; leaves draft translations out",
+    )
     b.add_argument("--force", action="store_true", help="render everything again, even what has not changed")
     b.add_argument(
         "-j",
