@@ -42,7 +42,7 @@ def parser() -> argparse.ArgumentParser:
         prog="noticegen",
         description="Build a council's privacy notices from their YAML sources.",
         parents=[common],
-        epilog="Exit codes: 0 ok, 1 problems found, 2 bad input or usage.",
+        epilog="Exit codes: 0 ok, 1 problems found, 2 bad input or usage, 3 a fault inside noticegen.",
     )
     top.add_argument("--version", action="version", version=f"noticegen {__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

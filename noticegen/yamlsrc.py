@@ -80,19 +80,42 @@ def load_yaml(path: str, data: bytes) -> Node:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        hint, mark = _hint(message, exc, mark, text)
         raise UserError(
-            Problem(
-                _loc(path, mark),
-                "error",
-                f"this is not valid YAML ({message}): check the "
-                "indentation, colons and quotes on this line and the one before",
-            )
+            Problem(_loc(path, mark), "error", f"this is not valid YAML ({message}): {hint}")
         ) from None
     except (YAMLError, RecursionError) as exc:
         raise UserError(Problem(Loc(path), "error", f"this is not valid YAML: {exc}")) from None
     if root is None:
         return Node(None, Loc(path, 1, 1))
     return _convert(path, root)
+
+
+def _hint(message: str, exc: MarkedYAMLError, mark: object, text: str) -> tuple[str, object]:
+    """Plain advice for the mistakes people make most, and the place to look."""
+    unclosed = _unclosed_quote(text, getattr(mark, "line", 0))
+    if unclosed is not None:
+        line, column = unclosed
+        where = type("Mark", (), {"line": line, "column": column})()
+        return "a double quote opened here is never closed on its line: close it or remove it", where
+    if "\\t" in message or "tab" in message:
+        return "indent with spaces, not tabs (your editor can turn tabs into spaces)", mark
+    if "quoted scalar" in message and exc.context_mark is not None:
+        return "a quote opened here is never closed: close it at the end of the text", exc.context_mark
+    if "mapping values are not allowed" in message:
+        return "a value that contains ': ' must be put in double quotes, like \"Note: this\"", mark
+    return "check the indentation, colons and quotes on this line and the one before", mark
+
+
+def _unclosed_quote(text: str, upto: int) -> tuple[int, int] | None:
+    """The (0-based) line and column of the last quote before line `upto` left open on its line."""
+    found = None
+    for number, line in enumerate(text.splitlines()[: upto + 1]):
+        stripped = line.split(" #", 1)[0]
+        quotes = [i for i, ch in enumerate(stripped) if ch == '"' and (i == 0 or stripped[i - 1] != "\\")]
+        if len(quotes) % 2 and not stripped.rstrip().endswith(("|", ">")):
+            found = (number, quotes[-1])
+    return found
 
 
 def _compose(path: str, text: str):

@@ -204,3 +204,33 @@ def test_a_web_address_in_a_one_line_mapping_is_fine(project: Path) -> None:
     edit(project, "sections:", "contacts:\n  - {id: team, url: https://www.example.gov.uk/team}\nsections:")
     code, lines = run(project, "--out", str(project / "out"))
     assert (code, lines) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "title: Parking permits privacy notice",
+            "title: Parking: permits",
+            f"{NOTICE}:2:15: error: this is not valid YAML (mapping values are not allowed here): a value that "
+            "contains ': ' must be put in double quotes, like \"Note: this\"",
+        ),
+        (
+            'version: "1.0"',
+            '\tversion: "1.0"',
+            f"{NOTICE}:3:1: error: this is not valid YAML (while scanning for the next token found character "
+            "'\\t' that cannot start any token): indent with spaces, not tabs (your editor can turn tabs into spaces)",
+        ),
+        (
+            "title: Parking permits privacy notice",
+            'title: "Parking permits privacy notice',
+            f"{NOTICE}:2:8: error: this is not valid YAML (while parsing a block mapping expected <block end>, "
+            "but found '<scalar>'): a double quote opened here is never closed on its line: close it or remove it",
+        ),
+    ],
+    ids=["colon", "tab", "unclosed quote"],
+)
+def test_yaml_mistakes_get_plain_advice(project: Path, old: str, new: str, expected: str) -> None:
+    edit(project, old, new)
+    code, lines = run(project)
+    assert (code, lines) == (2, [expected])

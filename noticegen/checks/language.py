@@ -206,7 +206,8 @@ def abbreviation(ctx: Context):
             if abbr in seen or abbr in GLOSSARY or abbr in ROMAN or any(a <= m.start() < b for a, b in caps):
                 continue
             seen.add(abbr)
-            if re.search(rf"\({re.escape(abbr)}s?\)|\b{re.escape(abbr)}s? \(", text):
+            # "(GDPR)", "GDPR (…)" or "(UK GDPR)": a bracket that ends with the abbreviation explains it.
+            if re.search(rf"\([^()]*\b{re.escape(abbr)}s?\)|\b{re.escape(abbr)}s? \(", text):
                 continue
             yield Hit(
                 piece.loc,
