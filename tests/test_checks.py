@@ -355,12 +355,6 @@ TRIGGERS = {
             "77:9: warning: single-item-list: the list 'steps' has a single item: write it as a sentence, or add the other items (source: GOV.UK style guide: bullet points; plain English practice)",
         ],
     ),
-    "single-item-facts": (
-        [("      - facts: recipients\n", "      - facts: recipients\n        only: [police]\n")],
-        [
-            "64:9: warning: single-item-list: the facts 'recipients' shown here make a list of a single item ('police'): a one-item list reads better as a sentence; check whether items are missing (source: GOV.UK style guide: bullet points; plain English practice)",
-        ],
-    ),
     "abbreviation": (
         [("text: Details of your disability,", "text: Details of your disability and SEN,")],
         [

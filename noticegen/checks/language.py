@@ -10,7 +10,6 @@ import re
 
 from ..model import Item
 from .core import Context, Hit, rule
-from .walk import shown_facts
 
 MAX_WORDS = 25
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z])")
@@ -160,21 +159,7 @@ def single_item_list(ctx: Context):
                         "part of the item, or add the other sub-items",
                         where,
                     )
-            elif block.kind == "facts" and block.ref:
-                run: list = []
-                for value in [*shown_facts(ctx.notice, block.ref, block.only), None]:
-                    if value is not None and getattr(value, "title", None) is None:
-                        run.append(value)
-                        continue
-                    if len(run) == 1:
-                        yield Hit(
-                            block.loc,
-                            f"the facts '{block.ref}' shown here make a list of a single "
-                            f"item ('{run[0].id}'): a one-item list reads better as a sentence; check "
-                            "whether items are missing",
-                            path,
-                        )
-                    run = []
+            # A lone fact shown by a `facts:` block is printed as a paragraph, not a list of one.
 
 
 @rule(
