@@ -10,11 +10,10 @@ from pathlib import Path
 from .builders import FORMATS, Artifact, Download, Job, ReleaseInfo
 from .cache import Manifest
 from .errors import Reporter, UserError
-from .history_pages import feed, history_tasks_jobs
 from .i18n.translate import content_catalog, translate
 from .model import Notice, Project, Site
 from .output import WriteSummary, build_lock, publish
-from .releases import Release, list_releases, load_release, version_key
+from .release_store import Release, list_releases, load_release, version_key
 from .render import templates_dir
 from .sitepages import site_artifacts
 from .source import load_project
@@ -42,6 +41,18 @@ class BuildResult:
     out: Path
     report: Reporter
     rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
+
+
+def feed(jobs: list[Job], root: str) -> Artifact:
+    from .history_pages import feed as atom_feed  # imported when needed: a PDF-only job skips it
+
+    return atom_feed(jobs, root)
+
+
+def history_tasks_jobs(jobs: list[Job], root: str, sources: tuple) -> list[Job]:
+    from .history_pages import history_tasks_jobs as with_history
+
+    return with_history(jobs, root, sources)
 
 
 def build(

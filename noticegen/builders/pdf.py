@@ -94,6 +94,8 @@ def print_documents(job: Job) -> list[PrintDocument]:
     }
     documents = []
     for edition, suffix, body_pt in EDITIONS:
+        if job.edition not in (None, edition):
+            continue  # a task for one edition lays out only that one
         html = env.get_template("print/notice.html").render(
             **common,
             edition=edition,
