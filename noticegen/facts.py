@@ -40,7 +40,7 @@ def read_contact(r: Reader, node: Node, prefix: str, fixed_id: str | None = None
         r.report.error(
             node.loc, f"contact '{ident}' has no way to reach it: add an email, phone, url or address"
         )
-    return Contact(
+    contact = Contact(
         id=ident,
         name=r.text(get["name"], f"{key}/name", f"the name of contact '{ident}'") if "name" in get else None,
         email=r.email(get["email"], "email address") if "email" in get else None,
@@ -54,6 +54,10 @@ def read_contact(r: Reader, node: Node, prefix: str, fixed_id: str | None = None
         else None,
         loc=node.loc,
     )
+    for field in ("email", "phone", "url"):
+        if field in get and getattr(contact, field) is None:
+            r.invalid_fields.add((ident, field))  # refused above: not "missing" again later
+    return contact
 
 
 def read_contacts(r: Reader, node: Node, prefix: str) -> tuple[Contact, ...]:

@@ -91,10 +91,15 @@ def check_placeholders(r: Reader, texts: list[Text], site: Site, contacts: tuple
                     f"'{match.group(0)}' names no contact{_did_you_mean(name, list(known))}: "
                     "add the contact under 'contacts:' or fix the name",
                 )
-            elif (
-                field not in CONTACT_FIELDS
-                or getattr(known[name], "url" if field == "link" else field, None) is None
-            ):
+            elif field not in CONTACT_FIELDS:
+                r.report.error(
+                    where,
+                    f"'{match.group(0)}': a contact has no '{field}'{_did_you_mean(field, list(CONTACT_FIELDS))}: "
+                    f"use one of {', '.join(CONTACT_FIELDS)}",
+                )
+            elif getattr(known[name], "url" if field == "link" else field, None) is None:
+                if (name, "url" if field == "link" else field) in r.invalid_fields:
+                    continue  # its value was refused where it is written; once is enough
                 r.report.error(
                     where, f"contact '{name}' has no {field}: add it to the contact or fix '{match.group(0)}'"
                 )

@@ -29,6 +29,7 @@ class Reader:
         self.report = reporter
         self.to_confirm: list[ToConfirm] = []
         self.texts: list[Text] = []
+        self.invalid_fields: set[tuple[str, str]] = set()  # (contact id, field) written but refused
 
     # -- structure ---------------------------------------------------------------
     def mapping(

@@ -234,3 +234,26 @@ def test_yaml_mistakes_get_plain_advice(project: Path, old: str, new: str, expec
     edit(project, old, new)
     code, lines = run(project)
     assert (code, lines) == (2, [expected])
+
+
+def test_a_refused_email_is_reported_once(project: Path) -> None:
+    edit(project, "sections:", "contacts:\n  - {id: team, email: team.example.gov.uk}\nsections:")
+    edit(project, "paragraph: We use", "paragraph: Write to {team.email}. We use")
+    code, lines = run(project)
+    assert code == 2
+    assert lines == [
+        f"{NOTICE}:6:23: error: 'team.example.gov.uk' is not a valid email address: write it like name@example.gov.uk"
+    ]
+
+
+def test_a_misspelt_placeholder_field_gets_a_suggestion(project: Path) -> None:
+    edit(project, "sections:", "contacts:\n  - {id: team, email: team@example.gov.uk}\nsections:")
+    edit(project, "paragraph: We use", "paragraph: Write to {team.emial}. We use")
+    code, lines = run(project)
+    assert (code, lines) == (
+        2,
+        [
+            f"{NOTICE}:12:20: error: '{{team.emial}}': a contact has no 'emial' (did you mean 'email'?): "
+            "use one of name, email, phone, url, link, address"
+        ],
+    )
