@@ -322,3 +322,12 @@ def test_libreoffice_opens_it_and_keeps_headings_in_a_tagged_pdf(built: Path, tm
         ).stdout
         for title in SECTION_TITLES:
             assert title in text
+
+
+def test_source_date_epoch_sets_the_document_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")  # 2024-06-01 00:00 UTC
+    root = copy_basic(tmp_path)
+    out = build(BuildOptions(root=root, formats=("docx",), out=tmp_path / "dist")).out
+    path = out / "library/en/library.docx"
+    assert docx.Document(str(path)).core_properties.created.date().isoformat() == "2024-06-01"
+    assert {i.date_time[:3] for i in zipfile.ZipFile(path).infolist()} == {(2024, 6, 1)}

@@ -62,6 +62,14 @@ class Job:
         return self.releases.updated if self.releases else self.notice.effective
 
     @property
+    def source_moment(self) -> dt.datetime:
+        """The date written into generated files: SOURCE_DATE_EPOCH, else the later of the
+        notice's effective date and its last release (up to this one)."""
+        from ..reproducible import source_moment
+
+        return source_moment(max(self.notice.effective, self.last_updated))
+
+    @property
     def source_lang(self) -> str:
         return self.site.default_language
 

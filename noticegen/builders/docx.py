@@ -1,15 +1,7 @@
-"""The Word builder: one .docx per notice and language, styled by templates/reference.docx.
-
-The body says what the HTML page says, in the same order (see templates/html/_body.html):
-the logo, the title, a translation's banners, the last-updated line, the summary, the
-numbered sections and the "Contact us" part (Word's navigation pane stands in for the
-page's contents list). Lists are real Word lists, tables have a marked header row,
-links are live, and two builds of the same source give the same bytes.
-"""
+"""The Word builder: one .docx per notice and language, saying what the page says, styled by reference.docx."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -38,7 +30,7 @@ class DocxBuilder:
         _Writer(document, job).write()
         buffer = io.BytesIO()
         document.save(buffer)
-        data = ooxml.reproducible_zip(buffer.getvalue(), job.notice.effective)
+        data = ooxml.reproducible_zip(buffer.getvalue(), job.source_moment.date())
         return [Artifact(f"{job.folder}/{job.notice.id}.docx", data)]
 
 
@@ -294,7 +286,7 @@ class _Writer:
         props.subject = self.r.plain(self.notice.summary) or title
         props.author = props.last_modified_by = org
         props.language = ooxml.word_lang(self.job.lang)
-        props.created = props.modified = dt.datetime.combine(self.notice.effective, dt.time(), dt.UTC)
+        props.created = props.modified = self.job.source_moment
         props.revision = 1
         props.version = self.notice.version
         props.keywords = props.comments = props.category = ""

@@ -13,7 +13,6 @@ the network is touched. Links in the text stay links: WeasyPrint never fetches a
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import functools
 import io
 import mimetypes
@@ -100,7 +99,7 @@ def print_documents(job: Job) -> list[PrintDocument]:
             **common,
             edition=edition,
             job=job,
-            created=creation_date(job.notice.effective),
+            created=creation_date(job),
             logo_src=logo_src,
             qr_src=qr_src,
             online_url=online_url,
@@ -151,17 +150,9 @@ def _url_pieces(match: re.Match[str]) -> str:
     return "".join(f'<span class="nobr">{piece}</span>' for piece in URL_PIECE.findall(match.group(0)))
 
 
-def creation_date(effective: dt.date) -> str:
-    """The PDF's creation date: SOURCE_DATE_EPOCH when set, else the notice's effective date.
-
-    WeasyPrint writes no date of its own: it takes the dcterms.created meta element, so the
-    same source always gives the same bytes.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return f"{effective.isoformat()}T00:00:00Z"
+def creation_date(job: Job) -> str:
+    """WeasyPrint writes no date of its own: it takes the dcterms.created meta element."""
+    return job.source_moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def pt(value: float) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,14 +28,6 @@ def pot_path(root: Path, domain: str) -> Path:
 
 def po_path(root: Path, lang: str, domain: str) -> Path:
     return root / "locales" / lang / "LC_MESSAGES" / f"{domain}.po"
-
-
-def build_date(fallback: dt.date) -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set, else the given date: never the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime(fallback.year, fallback.month, fallback.day, tzinfo=dt.UTC)
 
 
 def template(messages: list[Message], domain: str, project: str, when: dt.datetime) -> Catalog:

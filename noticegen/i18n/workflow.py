@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -11,12 +12,12 @@ from pathlib import Path
 from ..errors import Problem, UserError
 from ..model import Loc, Project
 from ..render import templates_dir
+from ..reproducible import source_moment
 from ..schema import RAW_HTML
 from ..source import PLACEHOLDER, load_project
 from .catalogs import (
     DOMAINS,
     Coverage,
-    build_date,
     coverage,
     dump,
     load,
@@ -37,7 +38,7 @@ EMPHASIS = re.compile(r"\*\*|__|\*|_(?=\S)")
 def templates(root: Path, project: Project) -> dict[str, object]:
     """The two POT catalogs for the project as it is now."""
     newest = max((n.effective for n in project.notices), default=None)
-    when = build_date(newest) if newest else build_date(__import__("datetime").date(2000, 1, 1))
+    when = source_moment(newest or dt.date(2000, 1, 1))
     name = project.site.org_name.value
     return {
         "notices": template(notice_messages(project), "notices", name, when),
