@@ -101,7 +101,7 @@ class Builder(Protocol):
         ...
 
 
-FORMATS = ("html", "pdf", "docx", "txt")
+FORMATS = ("html", "pdf", "docx", "txt", "json")
 
 
 def get_builder(name: str) -> Builder:
@@ -122,6 +122,10 @@ def get_builder(name: str) -> Builder:
         from noticegen.builders.text import TextBuilder
 
         return TextBuilder()
+    if name == "json":
+        from noticegen.builders.data import DataBuilder
+
+        return DataBuilder()
     if name == "history":
         from noticegen.builders.history import HistoryBuilder
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from noticegen.builders import Artifact, Download, Job
+from noticegen.builders.data import notice_data, script_json
+from noticegen.builders.linked import linked_data
 from noticegen.languages import direction, long_date, own_name
 from noticegen.templating import Renderer, job_environment
 
@@ -31,7 +35,9 @@ class HtmlBuilder:
             changes_href=job.href("changes/index.html"),
             published=long_date(job.releases.published, job.lang) if job.releases else "",
             updated=long_date(job.releases.updated, job.lang) if job.releases else "",
-            downloads=[self._download(d) for d in job.downloads],
+            downloads=[self._download(d) for d in job.downloads if d.kind != "json"],
+            data_href=next((d.path for d in job.downloads if d.kind == "json"), ""),
+            linked_data=Markup(script_json(linked_data(notice_data(job)))),
         )
         fragment = env.get_template("html/fragment.html").render(
             **common, level=job.site.fragment_heading_level, prefix=job.site.fragment_id_prefix

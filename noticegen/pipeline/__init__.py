@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from noticegen.builders import FORMATS, Artifact, Download, Job, ReleaseInfo
+from noticegen.builders.index_data import open_data_artifacts
 from noticegen.builders.site import site_artifacts
 from noticegen.errors import Reporter, UserError
 from noticegen.i18n.translate import content_catalog, translate
@@ -84,6 +85,7 @@ def build(
             progress,
         )
         artifacts += site_artifacts(project, templates_dir(project.root), langs)
+        artifacts += open_data_artifacts(project, templates_dir(project.root), langs, options.formats)
         artifacts.append(
             feed(
                 [
@@ -213,9 +215,9 @@ def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> t
     found = []
     for name, size in sizes.items():
         kind = "large-print" if name.endswith("-large-print.pdf") else name.rsplit(".", 1)[-1]
-        if kind in ("pdf", "large-print", "docx", "txt"):
+        if kind in ("pdf", "large-print", "docx", "txt", "json"):
             found.append(Download(name, kind, size))
-    order = {"pdf": 0, "large-print": 1, "docx": 2, "txt": 3}
+    order = {"pdf": 0, "large-print": 1, "docx": 2, "txt": 3, "json": 4}
     return tuple(sorted(found, key=lambda d: order.get(d.kind, 9)))
 
 

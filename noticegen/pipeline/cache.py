@@ -19,6 +19,7 @@ TEMPLATE_FILES = {
     "pdf": ("print/", "html/_banners.html"),
     "docx": ("reference.docx", "html/_banners.html"),
     "txt": ("text/",),
+    "json": ("schema/",),
     "history": ("html/", "text/announcement.txt", "changes/"),
 }
 
@@ -42,7 +43,7 @@ def inputs_digest(job: Job, fmt: str) -> str:
     logo = root / "notice_src" / job.site.logo.file if job.site.logo else None
     extra = [
         interface.read_bytes() if interface.exists() else b"",
-        logo.read_bytes() if logo and logo.is_file() and fmt != "txt" else b"",
+        logo.read_bytes() if logo and logo.is_file() and fmt not in ("txt", "json") else b"",
     ]
     # Where the project sits is not an input. The model is hashed once per object: every
     # format of a job shares the same translated site and notice.
