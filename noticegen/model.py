@@ -129,6 +129,32 @@ FACT_LISTS = (
 
 
 @dataclass(frozen=True)
+class GlanceLine:
+    """A line of the at-a-glance summary written by the author instead of the one made from facts."""
+
+    row: str  # one of noticegen.glance.ROWS: who, what, why, basis, share, keep, rights, contact
+    text: Text
+    loc: Loc = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class CollectionNotice:
+    """A short notice where the data is collected (a form, a letter, a phone script).
+
+    What it collects, who sees it, on which bases and for how long are ids of the notice's facts.
+    """
+
+    id: str
+    title: Text
+    purpose: Text
+    collects: tuple[str, ...]
+    shared_with: tuple[str, ...] = ()
+    lawful_bases: tuple[str, ...] = ()
+    retention: tuple[str, ...] = ()
+    loc: Loc = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
 class Block:
     """One body block of a section.
 
@@ -216,6 +242,8 @@ class Notice:
     to_confirm: tuple[ToConfirm, ...] = ()
     loc: Loc = field(default=NOWHERE, compare=False)
     silenced: tuple[Silence, ...] = ()  # checks turned off, each with its reason (see docs/checks.md)
+    at_a_glance: tuple[GlanceLine, ...] = ()  # lines the author wrote instead of the generated ones
+    collection_notices: tuple[CollectionNotice, ...] = ()
 
     def contact(self, site: Site, contact_id: str) -> Contact | None:
         for contact in (*self.contacts, *site.contacts, site.dpo):

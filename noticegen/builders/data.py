@@ -7,7 +7,7 @@ from typing import Any
 
 from noticegen.builders import Artifact, Job
 from noticegen.builders.linked import linked_data
-from noticegen.model import Contact, Item, Law, LawfulBasis, Statement, Text
+from noticegen.model import CollectionNotice, Contact, Item, Law, LawfulBasis, Statement, Text
 from noticegen.templating import Renderer
 
 ITEM_FACTS = ("sources", "recipients", "sharing_without_knowledge", "retention")
@@ -67,8 +67,8 @@ def notice_data(job: Job) -> dict[str, Any]:
     data["dpo"] = _contact(r, site.dpo)
     data["contacts"] = [_contact(r, c) for c in notice.contacts]
     data["facts"] = facts_data(r)
-    if getattr(notice, "collection_notices", ()):
-        data["collection_notices"] = [_collection(r, c) for c in notice.collection_notices]  # type: ignore[attr-defined]
+    if notice.collection_notices:
+        data["collection_notices"] = [_collection(r, c) for c in notice.collection_notices]
     return data
 
 
@@ -133,7 +133,7 @@ def _contact(r: Renderer, contact: Contact) -> dict[str, Any]:
     )
 
 
-def _collection(r: Renderer, notice: Any) -> dict[str, Any]:
+def _collection(r: Renderer, notice: CollectionNotice) -> dict[str, Any]:
     return _drop_empty(
         {
             "id": notice.id,

@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from noticegen.builders import Artifact, Job, ooxml
+from noticegen.builders.docx_glance import write_glance
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date
 from noticegen.model import Block, Contact, Item, Text
@@ -73,6 +74,7 @@ class _Writer:
         ooxml.set_default_lang(self.doc.styles.element, self.job.lang)
         self._logo()
         self._front()
+        write_glance(self)
         for section in self.notice.sections:
             number = f"{section.number}. " if section.number else ""
             self.para("Heading 2", section.title, prefix=number)
@@ -83,7 +85,8 @@ class _Writer:
         self._properties()
         if self.rtl:
             ooxml.set_bidi(
-                [p for p in self.doc.element.xpath("//w:p") if p not in self.ltr] + self._footer_paragraphs(),
+                [p for p in self.doc.element.xpath("//w:p") if p not in self.ltr]
+                + self.doc.sections[0].footer._element.xpath(".//w:p"),
                 self.doc.element.xpath("//w:tbl"),
                 self.doc.element.xpath("//w:sectPr"),
             )
@@ -273,9 +276,6 @@ class _Writer:
                     paragraph._p.append(run)
             elif piece:
                 self.add_runs(paragraph, (Run(piece),))
-
-    def _footer_paragraphs(self) -> list:
-        return self.doc.sections[0].footer._element.xpath(".//w:p")
 
     def _properties(self) -> None:
         """Document properties from the notice: its date, not the build's, keeps files identical."""

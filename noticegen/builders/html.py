@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from noticegen import glance
 from noticegen.builders import Artifact, Download, Job
 from noticegen.builders.data import notice_data, script_json
 from noticegen.builders.linked import linked_data
@@ -27,6 +28,9 @@ class HtmlBuilder:
             "lang": job.lang,
             "dir": direction(job.lang),
             "effective": long_date(job.last_updated, job.lang),
+            "glance_rows": glance.rows(job.site, job.notice),
+            "g": glance,
+            "gw": glance.words(env),
         }
         page = env.get_template("html/page.html").render(
             **common,

@@ -26,6 +26,7 @@ from urllib.request import url2pathname
 
 from markupsafe import Markup, escape
 
+from noticegen import glance
 from noticegen.builders import Artifact, Job
 from noticegen.languages import base, direction, long_date, own_name
 from noticegen.templating import Renderer, job_environment
@@ -90,6 +91,9 @@ def print_documents(job: Job) -> list[PrintDocument]:
         "lang": lang,
         "dir": text_dir,
         "effective": effective,
+        "glance_rows": glance.rows(job.site, job.notice),
+        "g": glance,
+        "gw": glance.words(env),
     }
     documents = []
     for edition, suffix, body_pt in EDITIONS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from noticegen import glance
 from noticegen.builders import Artifact, Job
 from noticegen.builders.wrap import WIDTH, display_width, longest_token, underline, wrap
 from noticegen.languages import direction, long_date
@@ -33,6 +34,9 @@ class TextBuilder:
             lang=job.lang,
             dir=direction(job.lang),
             effective=long_date(job.last_updated, job.lang),
+            glance_rows=glance.rows(job.site, job.notice),
+            g=glance,
+            gw=glance.words(env),
         )
         return [Artifact(f"{job.folder}/{job.notice.id}.txt", tidy(text).encode("utf-8"))]
 
@@ -99,6 +103,13 @@ class Layout:
         return self._list(
             [(m, e.text, e.items) for m, e in zip(markers, entries, strict=True)], numbered, indent
         )
+
+    def bullets(self, texts: Iterable[Text | str], indent: str = "") -> str:
+        """A bullet list of texts (or, for one, the text alone)."""
+        texts = list(texts)
+        if len(texts) == 1:
+            return self.para(texts[0], indent)
+        return self._list([("-", text, ()) for text in texts], False, indent)
 
     def contents(self, sections: Sequence[Section]) -> str:
         return self._list([(f"{s.number}.", s.title, ()) for s in sections], True, "")

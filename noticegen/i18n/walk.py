@@ -72,6 +72,12 @@ def _kind(owner: Any, field: str, inherited: str) -> str:
         ("Contact", "name"): "name of a contact",
         ("Contact", "url_label"): "text of a link to a contact's web page",
         ("Contact", "address"): "postal address of a contact",
+        (
+            "GlanceLine",
+            "text",
+        ): "a line of the at-a-glance summary, written instead of the one made from facts",
+        ("CollectionNotice", "title"): "the form, letter or phone call a short collection notice is for",
+        ("CollectionNotice", "purpose"): "why the data is collected, in a short collection notice",
     }
     return labels.get((name, field), f"{name.lower()} {field.replace('_', ' ')}")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from noticegen.errors import Reporter, UserError
 from noticegen.model import Loc, Notice, Project, Site
 from noticegen.source.facts import read_contacts, read_facts
+from noticegen.source.layers import read_collection_notices, read_glance
 from noticegen.source.references import PLACEHOLDER, check_placeholders, check_references, resolve_shared
 from noticegen.source.schema import Reader
 from noticegen.source.sections import read_section
@@ -19,7 +20,16 @@ from noticegen.source.yaml_nodes import read, rel
 __all__ = ["PLACEHOLDER", "VERSION", "load_notice", "load_project", "load_site"]
 
 NOTICE_KEYS = ["id", "title", "version", "effective", "sections"]
-NOTICE_OPTIONAL = ["summary", "review_by", "owner", "contacts", "facts", "silence"]
+NOTICE_OPTIONAL = [
+    "summary",
+    "review_by",
+    "owner",
+    "contacts",
+    "facts",
+    "silence",
+    "at_a_glance",
+    "collection_notices",
+]
 VERSION = re.compile(r"^\d+(?:\.\d+){0,2}$")
 
 
@@ -79,6 +89,12 @@ def load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report:
             sections.append(section)
     sections = [resolve_shared(r, s, blocks) for s in sections]
     r.unique_ids([(s.id, s.loc) for s in sections], "sections")
+    glance = read_glance(r, get["at_a_glance"], key) if "at_a_glance" in get else ()
+    collection = (
+        read_collection_notices(r, get["collection_notices"], key, facts)
+        if "collection_notices" in get
+        else ()
+    )
     check_references(r, sections, facts, contacts, site)
     if site is not None:
         check_placeholders(r, r.texts, site, contacts)
@@ -105,6 +121,8 @@ def load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report:
         tuple(r.to_confirm),
         node.loc,
         silenced,
+        glance,
+        collection,
     )
 
 
