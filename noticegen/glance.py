@@ -9,11 +9,11 @@ the interface; every format renders the same rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from noticegen.model import Contact, Notice, Site, Text
+from noticegen.model import Contact, LawfulBasis, Notice, Site, Text
 
 ROWS = ("who", "what", "why", "basis", "share", "keep", "rights", "contact")
 # The fact list each row is made from, and so the section that tells more.
@@ -73,9 +73,13 @@ def _items(notice: Notice, name: str) -> tuple[Value, ...]:
 
 
 def _bases(notice: Notice) -> tuple[Value, ...]:
+    return named_bases(notice.facts.lawful_bases)
+
+
+def named_bases(bases: Iterable[LawfulBasis]) -> tuple[Value, ...]:
     """Each Article 6 basis, then each Article 9 condition, once, in the order written."""
     seen: dict[str, str] = {}
-    for basis in notice.facts.lawful_bases:
+    for basis in bases:
         for code in basis.basis:
             if NAMED_BASIS.match(code) and code not in seen:
                 seen[code] = basis.id

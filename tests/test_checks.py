@@ -373,6 +373,21 @@ TRIGGERS = {
             "75:5: warning: empty-section: the section 'contact' has no text under its title: add it, or remove the section (source: UK GDPR Art. 12(1): concise, transparent and intelligible)",
         ],
     ),
+    "collection-notice-length": (
+        [
+            (
+                "\nsections:",
+                "\ncollection_notices:\n  - id: apply\n    title: Blue Badge application form\n    purpose: "
+                + "We use what you tell us to decide if you can have a badge. " * 5
+                + "\n    collects: [name, health, misuse]\n    shared_with: [police, printer]"
+                + "\n    lawful_bases: [public-task, health-condition]\n    retention: [applications, refusals]"
+                + "\nsections:",
+            )
+        ],
+        [
+            "45:5: warning: collection-notice-length: the collection notice 'apply' has 159 words (more than 100): name fewer facts or shorten its purpose; the full notice has the detail (source: ICO guide to the UK GDPR, the right to be informed: layered and just-in-time notices)",
+        ],
+    ),
     "review-date-passed": (
         [("review_by: 2027-01-01", "review_by: 2026-06-30")],
         [

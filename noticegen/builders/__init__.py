@@ -101,7 +101,7 @@ class Builder(Protocol):
         ...
 
 
-FORMATS = ("html", "pdf", "docx", "txt", "json")
+FORMATS = ("html", "pdf", "docx", "txt", "json", "collection")
 
 
 def get_builder(name: str) -> Builder:
@@ -126,6 +126,10 @@ def get_builder(name: str) -> Builder:
         from noticegen.builders.data import DataBuilder
 
         return DataBuilder()
+    if name == "collection":
+        from noticegen.builders.collection import CollectionBuilder
+
+        return CollectionBuilder()
     if name == "history":
         from noticegen.builders.history import HistoryBuilder
 

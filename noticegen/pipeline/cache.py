@@ -15,11 +15,12 @@ from noticegen.releases.snapshot import digest
 
 # What each format's templates are made of (relative to a templates folder).
 TEMPLATE_FILES = {
-    "html": ("html/", "assets/"),
-    "pdf": ("print/", "html/_banners.html"),
-    "docx": ("reference.docx", "html/_banners.html"),
-    "txt": ("text/",),
+    "html": ("html/", "assets/", "glance/"),
+    "pdf": ("print/", "html/_banners.html", "html/_glance.html", "glance/"),
+    "docx": ("reference.docx", "html/_banners.html", "glance/"),
+    "txt": ("text/", "glance/"),
     "json": ("schema/",),
+    "collection": ("collection/", "glance/"),
     "history": ("html/", "text/announcement.txt", "changes/"),
 }
 
@@ -43,7 +44,7 @@ def inputs_digest(job: Job, fmt: str) -> str:
     logo = root / "notice_src" / job.site.logo.file if job.site.logo else None
     extra = [
         interface.read_bytes() if interface.exists() else b"",
-        logo.read_bytes() if logo and logo.is_file() and fmt not in ("txt", "json") else b"",
+        logo.read_bytes() if logo and logo.is_file() and fmt not in ("txt", "json", "collection") else b"",
     ]
     # Where the project sits is not an input. The model is hashed once per object: every
     # format of a job shares the same translated site and notice.

@@ -12,7 +12,7 @@ from noticegen.builders import Artifact, Job, get_builder
 from noticegen.pipeline.cache import Manifest, inputs_digest
 
 # Longest first, so the slow PDFs start at once and the pool ends together.
-WEIGHT = {"pdf": 0, "docx": 1, "html": 2, "txt": 3, "json": 4}
+WEIGHT = {"pdf": 0, "docx": 1, "html": 2, "txt": 3, "json": 4, "collection": 5}
 
 
 @dataclass(frozen=True)
