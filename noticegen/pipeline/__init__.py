@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from noticegen.builders import FORMATS, Artifact, Download, Job, ReleaseInfo
+from noticegen.builders.holdings import holdings_artifacts
 from noticegen.builders.index_data import open_data_artifacts
 from noticegen.builders.site import site_artifacts
 from noticegen.errors import Reporter, UserError
@@ -86,6 +87,7 @@ def build(
         )
         artifacts += site_artifacts(project, templates_dir(project.root), langs)
         artifacts += open_data_artifacts(project, templates_dir(project.root), langs, options.formats)
+        artifacts += holdings_artifacts(project, templates_dir(project.root), langs)
         artifacts.append(
             feed(
                 [
