@@ -6,6 +6,8 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 VNU_VERSION := 26.9.27
+PAGEFIND := node_modules/.bin/pagefind
+PAGEFIND_VERSION := 1.5.2
 
 .PHONY: build test lint format bench clean setup setup-test
 
@@ -29,9 +31,9 @@ bench: setup-test
 	tools/ensure-debs.sh bench
 	$(PY) benchmarks/run.py
 
-setup: $(VENV)/.build-ok
+setup: $(VENV)/.build-ok $(PAGEFIND)
 
-setup-test: $(VENV)/.test-ok $(VNU)
+setup-test: $(VENV)/.test-ok $(VNU) $(PAGEFIND)
 
 $(VENV)/.build-ok: pyproject.toml tools/ensure-debs.sh
 	tools/ensure-debs.sh build
@@ -44,10 +46,13 @@ $(VENV)/.test-ok: $(VENV)/.build-ok pyproject.toml
 	$(PIP) install -q --disable-pip-version-check -e '.[test]'
 	touch $@
 
-# The Nu Html Checker, kept out of git: installed without a lock file.
-$(VNU):
-	tools/ensure-debs.sh test
-	npm install --silent --no-save --no-package-lock --no-audit --no-fund vnu-jar@$(VNU_VERSION)
+# The npm tools, kept out of git and installed without a lock file: the Nu Html Checker (tests)
+# and Pagefind (the search index; its binary comes inside the npm package). Both in one
+# install, because `npm install --no-save` of one package removes the others.
+$(VNU) $(PAGEFIND) &:
+	tools/ensure-debs.sh build
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund \
+	  vnu-jar@$(VNU_VERSION) pagefind@$(PAGEFIND_VERSION)
 
 clean:
 	rm -rf dist .noticegen .pytest_cache .ruff_cache

@@ -18,6 +18,9 @@ need fonts-dejavu-core has_font "DejaVu Sans"
 need fonts-noto-core has_font "Noto Naskh Arabic"
 need fontconfig command -v fc-list
 need gettext command -v msgfmt
+# Pagefind, the search index, is installed with npm (its binary comes in the package).
+need nodejs command -v node
+need npm command -v npm
 
 case "${1:-build}" in
   test|bench)
@@ -25,8 +28,6 @@ case "${1:-build}" in
     need chromium command -v chromium
     need libreoffice-writer-nogui command -v soffice
     need default-jre-headless command -v java
-    need nodejs command -v node
-    need npm command -v npm
     ;;
 esac
 if [ "${1:-build}" = bench ]; then

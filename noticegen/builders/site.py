@@ -38,7 +38,10 @@ def site_artifacts(project: Project, templates: tuple[str, ...], langs: tuple[st
         else site.org_name.value,
     )
     artifacts.append(Artifact("index.html", index.encode("utf-8")))
-    artifacts.append(Artifact("assets/style.css", template_file(templates, "assets/style.css").read_bytes()))
+    for asset in ("style.css", "search.js"):
+        artifacts.append(
+            Artifact(f"assets/{asset}", template_file(templates, f"assets/{asset}").read_bytes())
+        )
     if site.logo:
         logo = Path(project.root) / "notice_src" / site.logo.file
         artifacts.append(Artifact(logo_path(site.logo.file), logo.read_bytes()))

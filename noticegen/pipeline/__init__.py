@@ -16,6 +16,7 @@ from noticegen.i18n.translate import content_catalog, translate
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
 from noticegen.pipeline.output import WriteSummary, build_lock, publish
+from noticegen.pipeline.search import search_artifacts
 from noticegen.pipeline.tasks import Task, run_tasks
 from noticegen.releases.store import Release, list_releases, load_release, version_key
 from noticegen.source import load_project
@@ -97,6 +98,8 @@ def build(
                 project.root,
             )
         )
+        if "html" in options.formats:
+            artifacts += search_artifacts(options.root, artifacts, out if partial else None, report)
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
     return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, rendered)

@@ -68,6 +68,9 @@ def build_lock(work: Path) -> Iterator[None]:
         yield
 
 
+WHOLE_FOLDERS = ("pagefind/",)
+
+
 def publish(artifacts: list[Artifact], out: Path, work: Path, keep_others: bool = False) -> WriteSummary:
     """Make every file in staging, then exchange staging and `out` atomically.
 
@@ -116,10 +119,17 @@ def _fill(staging: Path, artifacts: list[Artifact], old: Path) -> int:
 def _carried_over(out: Path, made: set[str]) -> list[Artifact]:
     if not (out / MARKER).exists():
         return []
+    # A folder made whole by every build (the search index): its old files are not kept.
+    remade = tuple(f for f in WHOLE_FOLDERS if any(m.startswith(f) for m in made))
     kept = []
     for path in sorted(out.rglob("*")):
         rel = path.relative_to(out).as_posix()
-        if path.is_file() and rel not in made and rel not in (MARKER, "SHA256SUMS"):
+        if (
+            path.is_file()
+            and rel not in made
+            and rel not in (MARKER, "SHA256SUMS")
+            and not rel.startswith(remade)
+        ):
             kept.append(Artifact(rel, path.read_bytes()))
     return kept
 
