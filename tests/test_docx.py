@@ -29,6 +29,14 @@ NS = {
 W = "{" + NS["w"] + "}"
 EXPECTED_HEADINGS = [
     ("Heading1", "Library membership privacy notice"),
+    ("Heading2", "At a glance"),
+    ("Heading3", "Who is responsible for your information"),
+    ("Heading3", "What we collect"),
+    ("Heading3", "Our lawful basis"),
+    ("Heading3", "Who we share it with"),
+    ("Heading3", "How long we keep it"),
+    ("Heading3", "Your rights"),
+    ("Heading3", "Contact us or complain"),
     ("Heading2", "1. Who we are"),
     ("Heading2", "2. What we collect"),
     ("Heading3", "How we use it"),
