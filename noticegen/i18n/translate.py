@@ -13,8 +13,8 @@ from babel.messages.mofile import write_mo
 
 from noticegen.grammar import link_targets, placeholders
 from noticegen.i18n.catalogs import Coverage, load, po_path
-from noticegen.i18n.walk import replace_texts, texts
 from noticegen.model import Notice, Site, Text
+from noticegen.walk import replace_texts, texts
 
 
 @dataclass(frozen=True)
