@@ -86,9 +86,11 @@ def build(
         manifest = Manifest(manifest_path(work, out), out)
         if options.force:
             manifest.entries = {}
+        templates = templates_dir(project.root)
+        jobs = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
         artifacts, rendered = make_artifacts(
             project,
-            notices,
+            jobs,
             langs,
             options.formats,
             options.workers,
@@ -97,15 +99,7 @@ def build(
             progress,
         )
         artifacts += site_artifacts(project, templates_dir(project.root), langs)
-        artifacts.append(
-            feed(
-                [
-                    make_job(project, n, project.site.default_language, templates_dir(project.root), langs)
-                    for n in project.notices
-                ],
-                project.root,
-            )
-        )
+        artifacts.append(feed(_feed_jobs(project, jobs, langs), project.root))
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
     return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered)
@@ -124,9 +118,17 @@ def manifest_path(work: Path, out: Path) -> Path:
     return work / f"manifest-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:12]}.json"
 
 
+def _feed_jobs(project: Project, jobs: list[Job], langs: tuple[str, ...]) -> list[Job]:
+    """Every notice in the default language: the jobs this build has already translated, reused."""
+    source = project.site.default_language
+    made = {job.notice.id: job for job in jobs if job.lang == source}
+    templates = templates_dir(project.root)
+    return [made.get(n.id) or make_job(project, n, source, templates, langs) for n in project.notices]
+
+
 def make_artifacts(
     project: Project,
-    notices: list[Notice],
+    current: list[Job],
     langs: tuple[str, ...],
     formats: tuple[str, ...],
     workers: int = 1,
@@ -134,10 +136,10 @@ def make_artifacts(
     previous: Path | None = None,
     progress=None,
 ) -> tuple[list[Artifact], int]:
-    """Every file of every notice and language; each page is made after its documents, to list them."""
-    templates = templates_dir(project.root)
-    current = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
-    jobs = current + past_jobs(project, notices, langs, templates)
+    """Every file of the jobs (one notice in one language each) and of their past releases; each page
+    is made after its documents, to list them."""
+    notices = list({job.notice.id: job.notice for job in current}.values())
+    jobs = current + past_jobs(project, notices, langs, current[0].templates if current else ())
     documents = [f for f in FORMATS if f in formats and f != "html"]
     tasks = [task for job in jobs for fmt in documents for task in _tasks(job, fmt)]
     made, rendered = run_tasks(tasks, workers, manifest, progress)
