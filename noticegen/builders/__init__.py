@@ -32,6 +32,10 @@ REGISTRY: dict[str, tuple[str, str, bool]] = {
 
 FORMATS = tuple(name for name, (_, _, public) in REGISTRY.items() if public)
 
+# Formats whose files do not depend on where they are published: the latest release at
+# v/<version>/ and the current notice, when their content is the same, are rendered once.
+SAME_AT_EVERY_ADDRESS = frozenset({"pdf", "docx", "txt"})
+
 
 def get_builder(name: str) -> Builder:
     """The builder for a format; its module (and heavy libraries) imported only now."""

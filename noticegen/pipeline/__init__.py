@@ -210,6 +210,9 @@ def past_jobs(project: Project, notices: list[Notice], langs: tuple[str, ...], t
         releases = list_releases(project.root, notice.id)
         for release in releases:
             _, site, old = load_release(project.root, notice.id, release.version)
+            # The languages are today's (a past version lists the languages published now), so that
+            # the latest release, when it says what the current notice says, is rendered once.
+            site = replace(site, languages=project.site.languages)
             replaced = release is not releases[-1] or notice.version != release.version
             jobs += [
                 replace(make_job(project, old, lang, templates, langs, site, release), superseded=replaced)
