@@ -54,7 +54,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[str, ...
 
 
 def data_files(out: Path) -> list[Path]:
-    return sorted(p for p in out.rglob("*.json") if p.parent.name != "schema" and p.name != "notices.json")
+    """Every notice's JSON: <notice>/<lang>/[v/<version>/]<notice>.json."""
+    return sorted(p for p in out.glob("*/*/**/*.json") if p.stem == p.relative_to(out).parts[0])
 
 
 def test_every_notice_file_validates(site):

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from noticegen import glance
+from noticegen.builders import job_environment
 from noticegen.inline import Run
 from noticegen.model import Item, Text
-from noticegen.templating import job_environment
 
 
 def write_glance(w: Any) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from noticegen import glance
-from noticegen.builders import Artifact, Download, Job
+from noticegen.builders import Artifact, Download, Job, job_environment
 from noticegen.builders.data import notice_data, script_json
 from noticegen.builders.linked import linked_data
 from noticegen.languages import direction, long_date, own_name
-from noticegen.templating import Renderer, job_environment
+from noticegen.templating import Renderer
 
 FILE_TYPES = {"pdf": "PDF", "large-print": "PDF", "docx": "DOCX", "txt": "TXT"}
 

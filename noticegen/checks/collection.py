@@ -5,10 +5,10 @@
 
 from __future__ import annotations
 
-from noticegen.builders import Job
+from noticegen.builders import Job, job_environment
 from noticegen.builders.collection import render, word_count
 from noticegen.checks.core import Context, Hit, rule
-from noticegen.templating import job_environment, templates_dir
+from noticegen.templating import templates_dir
 
 MAX_WORDS = 100
 
