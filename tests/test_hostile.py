@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import socket
 import zipfile
 from pathlib import Path
@@ -80,18 +82,28 @@ def test_hostile_translations_are_escaped_in_every_format(tmp_path: Path, secret
         po.save()
     out = build(BuildOptions(root=root, langs=("pl",))).out
     folder = out / "library/pl"
-    for page in folder.glob("*.html"):
+    for page in folder.rglob("*.html"):  # the page, the fragment, the collection notices…
         html = page.read_text()
         tags = real_tags(html)
-        assert "script" not in {t for t, _ in tags} and "style" not in {t for t, _ in tags}
+        # Our own scripts only: the facts as JSON-LD (data, never run) and the search box's script.
+        scripts = [dict(attrs) for t, attrs in tags if t == "script"]
+        assert all(
+            a == {"type": "application/ld+json"} or (a.get("src") or "").endswith("assets/search.js")
+            for a in scripts
+        ), scripts
+        for data in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+            assert json.loads(data)["@context"]  # whole: no text closed the script early
+        assert "style" not in {t for t, _ in tags}
         assert not [a for _, attrs in tags for a, _ in attrs if a.startswith("on")], "an event handler got in"
         assert not [a for _, attrs in tags for a, _ in attrs if a == "style"], "inline CSS got in"
         values = [(v or "").lower() for _, attrs in tags for _, v in attrs]
         assert not [v for v in values if v.startswith(("javascript:", "data:", "file:"))]
-        sources = [v for _, attrs in tags for a, v in attrs if a == "src"]
+        sources = [v for t, attrs in tags for a, v in attrs if a == "src" and t != "script"]
         assert all(v and v.endswith("assets/logo.svg") for v in sources), sources  # nothing remote is loaded
         assert [t for t, _ in tags].count("img") <= 1  # the logo only
-        assert [t for t, _ in tags].count("link") <= 3  # the style sheet, the feed, the other languages
+        assert [t for t, _ in tags].count(
+            "link"
+        ) <= 4  # the style sheet, the feed, the JSON, the other languages
     for pdf in folder.glob("*.pdf"):
         with pikepdf.open(pdf) as document:
             for obj in document.objects:
