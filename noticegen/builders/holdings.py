@@ -56,6 +56,5 @@ def holdings_artifacts(
         else site.org_name.value,
         categories=holdings(project, "categories", lang),
         recipients=holdings(project, "recipients", lang),
-        count=len(project.notices),
     )
     return [Artifact(PAGE, page.encode("utf-8"))]
