@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from noticegen import glance
-from noticegen.builders import Artifact, Job, job_environment
 from noticegen.builders.data import page_url
+from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.builders.text import Layout, tidy
 from noticegen.languages import direction
 from noticegen.model import CollectionNotice, Notice, Text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from noticegen.builders import Artifact, Job
+from noticegen.builders.job import Artifact, Job
 from noticegen.builders.linked import linked_data
 from noticegen.model import CollectionNotice, Contact, Item, Law, LawfulBasis, Statement, Text
 from noticegen.templating import Renderer

@@ -10,8 +10,9 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from noticegen.builders import Artifact, Job, job_environment, ooxml
+from noticegen.builders import ooxml
 from noticegen.builders.docx_glance import write_glance
+from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date
 from noticegen.model import Block, Contact, Item, Text
@@ -76,8 +77,7 @@ class _Writer:
         self._front()
         write_glance(self)
         for section in self.notice.sections:
-            number = f"{section.number}. " if section.number else ""
-            self.para("Heading 2", section.title, prefix=number)
+            self.para("Heading 2", section.title, prefix=f"{section.number}. " if section.number else "")
             for block in section.blocks:
                 self._block(block)
         self._contact_us()

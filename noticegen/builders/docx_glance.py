@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from noticegen import glance
-from noticegen.builders import job_environment
+from noticegen.builders.job import job_environment
 from noticegen.inline import Run
 from noticegen.model import Item, Text
 

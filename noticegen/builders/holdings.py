@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from noticegen import glance
-from noticegen.builders import Artifact
+from noticegen.builders.job import Artifact
 from noticegen.model import Project
 from noticegen.templating import Renderer, environment
 

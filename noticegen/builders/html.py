@@ -5,8 +5,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from noticegen import glance
-from noticegen.builders import Artifact, Download, Job, job_environment
 from noticegen.builders.data import notice_data, script_json
+from noticegen.builders.job import Artifact, Download, Job, job_environment
 from noticegen.builders.linked import linked_data
 from noticegen.languages import direction, long_date, own_name
 from noticegen.templating import Renderer

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from noticegen.builders import Artifact
 from noticegen.builders.data import dumps
+from noticegen.builders.job import Artifact
 from noticegen.model import Project
 from noticegen.releases.store import list_releases
 from noticegen.templating import Renderer, template_file

@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from noticegen.builders import Job, job_environment
 from noticegen.builders.collection import render, word_count
+from noticegen.builders.job import Job, job_environment
 from noticegen.checks.core import Context, Hit, rule
 from noticegen.templating import templates_dir
 

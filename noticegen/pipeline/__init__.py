@@ -8,9 +8,11 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from noticegen.builders import FORMATS, Artifact, Download, Job, ReleaseInfo
+from noticegen import uptodate
+from noticegen.builders import FORMATS
 from noticegen.builders.holdings import holdings_artifacts
 from noticegen.builders.index_data import open_data_artifacts
+from noticegen.builders.job import Artifact, Download, Job, ReleaseInfo
 from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
@@ -38,6 +40,20 @@ class BuildOptions:
     publish: bool = False
     force: bool = False  # render everything, even what has not changed
     workers: int = 1
+
+    @property
+    def output(self) -> Path:
+        return self.out or self.root / "dist"
+
+    def key(self) -> dict:
+        """What the output depends on (how many workers render it does not change it)."""
+        return {
+            "notices": list(self.notices),
+            "langs": list(self.langs),
+            "formats": list(self.formats),
+            "strict": self.strict,
+            "publish": self.publish,
+        }
 
 
 @dataclass(frozen=True)
@@ -76,13 +92,15 @@ def build(
     (Refused) before anything is written.
     """
     started = time.perf_counter()
+    today = today or dt.date.today()
+    inputs = uptodate.fingerprint(options.root, options.key(), today)
     partial_formats = set(options.formats) != set(FORMATS)
     project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
-    checks = run_checks(project, options.notices, today or dt.date.today())
+    checks = run_checks(project, options.notices, today)
     refuse_unpublishable(project, checks, options.strict, options.publish)
     notices = _select_notices(project, options.notices)
     langs = _select_langs(project, options.langs, options.publish)
-    out = options.out or options.root / "dist"
+    out = options.output
     work = options.root / ".noticegen"
     partial = bool(options.notices or options.langs or partial_formats)
     with build_lock(work):  # held from the first render to the swap: one build at a time
@@ -109,6 +127,12 @@ def build(
             artifacts += search_artifacts(options.root, artifacts, out if partial else None, report)
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
+        said = {
+            "files": len(artifacts),
+            "checks": checks.summary_line(),
+            "problems": [str(p) for p in report.problems],
+        }
+        uptodate.record(options.root, out, inputs, said)
     return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered)
 
 

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 
-from noticegen.builders import SAME_AT_EVERY_ADDRESS, Artifact, Job, get_builder
+from noticegen.builders import SAME_AT_EVERY_ADDRESS, get_builder
+from noticegen.builders.job import Artifact, Job
 from noticegen.pipeline.cache import Manifest, inputs_digest
 
 # Longest first, so the slow PDFs start at once and the pool ends together.
