@@ -128,11 +128,15 @@ FACT_LISTS = (
 )
 
 
+# The lines of the at-a-glance summary, in order (noticegen/layers/glance.py makes them).
+GLANCE_ROWS = ("who", "what", "why", "basis", "share", "keep", "rights", "contact")
+
+
 @dataclass(frozen=True)
 class GlanceLine:
     """A line of the at-a-glance summary written by the author instead of the one made from facts."""
 
-    row: str  # one of noticegen.glance.ROWS: who, what, why, basis, share, keep, rights, contact
+    row: str  # one of GLANCE_ROWS
     text: Text
     loc: Loc = field(default=NOWHERE, compare=False)
 

@@ -385,7 +385,7 @@ TRIGGERS = {
             )
         ],
         [
-            "45:5: warning: collection-notice-length: the collection notice 'apply' has 159 words (more than 100): name fewer facts or shorten its purpose; the full notice has the detail (source: ICO guide to the UK GDPR, the right to be informed: layered and just-in-time notices)",
+            "45:5: warning: collection-notice-length: the collection notice 'apply' has 158 words (more than 100): name fewer facts or shorten its purpose; the full notice has the detail (source: ICO guide to the UK GDPR, the right to be informed: layered and just-in-time notices)",
         ],
     ),
     "review-date-passed": (

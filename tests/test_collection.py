@@ -10,9 +10,9 @@ import pytest
 from conftest import ROOT, copy_root
 from test_i18n import add_language, untransformed_words
 
-from noticegen.builders.collection import word_count
 from noticegen.cli import main
 from noticegen.i18n.pseudo import write_pseudo_catalogs
+from noticegen.layers.collection import word_count
 from noticegen.pipeline import BuildOptions, build
 from noticegen.source import load_project
 from noticegen.templating import Renderer
@@ -44,6 +44,8 @@ def test_the_seed_referral_form_in_every_language(seed):
         assert snippet.startswith(f'<div class="collection-notice" lang="{lang}" dir="{direction}">')
         assert f'href="https://www.sefton.gov.uk/privacy-notices/supporting-families/{lang}/"' in snippet
         assert (folder / "referral-form.txt").read_text(encoding="utf-8").count("\n") > 5
+        if lang != "en":  # translated: its own words and the interface's, nothing left in English
+            assert ' lang="en"' not in snippet and "What we collect" not in snippet
     english = seed / "supporting-families/en/collection/referral-form.txt"
     assert word_count(english.read_text(encoding="utf-8")) <= 100  # what the check counts
 

@@ -12,8 +12,8 @@ import pytest
 from conftest import copy_root
 from corpus_site import ROOT, make_site
 
-from noticegen import glance
 from noticegen.cli import main
+from noticegen.layers import glance
 from noticegen.model import Notice
 from noticegen.pipeline import BuildOptions, build
 from noticegen.source import load_project

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from noticegen import glance
 from noticegen.builders.job import job_environment
 from noticegen.inline import Run
+from noticegen.layers import glance
 from noticegen.model import Item, Text
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from noticegen import glance
 from noticegen.builders.job import Artifact
+from noticegen.layers import glance
 from noticegen.model import Project
 from noticegen.templating import Renderer, environment
 

@@ -26,9 +26,9 @@ from urllib.request import url2pathname
 
 from markupsafe import Markup, escape
 
-from noticegen import glance
 from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.languages import base, direction, long_date, own_name
+from noticegen.layers import glance
 from noticegen.templating import Renderer
 
 #: The two editions: file name suffix, body text size in points.

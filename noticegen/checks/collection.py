@@ -5,10 +5,9 @@
 
 from __future__ import annotations
 
-from noticegen.builders.collection import render, word_count
-from noticegen.builders.job import Job, job_environment
 from noticegen.checks.core import Context, Hit, rule
-from noticegen.templating import templates_dir
+from noticegen.layers.collection import render, word_count
+from noticegen.templating import environment, templates_dir
 
 MAX_WORDS = 100
 
@@ -22,13 +21,11 @@ MAX_WORDS = 100
 def collection_notice_length(ctx: Context):
     if not ctx.notice.collection_notices:
         return
-    project = ctx.project
-    job = Job(
-        project.site, ctx.notice, project.site.default_language, templates_dir(project.root), project.root
-    )
-    env = job_environment(job, escape=False)
+    site = ctx.project.site
+    env = environment(templates_dir(ctx.project.root))  # the source language's words
+    url = f"{site.base_url.rstrip('/')}/{ctx.notice.id}/{site.default_language}/"
     for collection in ctx.notice.collection_notices:
-        count = word_count(render(env, job, collection, "txt"))
+        count = word_count(render(env, site, ctx.notice, collection, url, site.default_language, "html"))
         if count > MAX_WORDS:
             yield Hit(
                 collection.loc,

@@ -3,7 +3,7 @@ the short collection notices for forms, letters and phone calls (whose facts are
 
 from __future__ import annotations
 
-from noticegen.glance import ROWS
+from noticegen.model import GLANCE_ROWS as ROWS
 from noticegen.model import CollectionNotice, Facts, GlanceLine
 from noticegen.source.schema import Reader, did_you_mean
 from noticegen.source.yaml_nodes import Node

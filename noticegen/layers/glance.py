@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from noticegen.model import Contact, LawfulBasis, Notice, Site, Text
+from noticegen.model import GLANCE_ROWS, Contact, LawfulBasis, Notice, Site, Text
 
-ROWS = ("who", "what", "why", "basis", "share", "keep", "rights", "contact")
+ROWS = GLANCE_ROWS
 # The fact list each row is made from, and so the section that tells more.
 ROW_FACTS = {
     "what": "categories",
