@@ -174,7 +174,8 @@ def css_content(text: str, **functions: str) -> str:
     css_content("Page {page} of {pages}", page="counter(page)", pages="counter(pages)")
     gives "Page " counter(page) " of " counter(pages).
     """
-    text = str(text)  # a translation made in an HTML template arrives as Markup
+    # A translation made in an HTML template arrives as escaped Markup: CSS wants the characters.
+    text = text.unescape() if isinstance(text, Markup) else str(text)
     if not functions:
         return css_string(text)
     pattern = re.compile("|".join(re.escape("{" + name + "}") for name in functions))

@@ -11,6 +11,7 @@ from noticegen.builders import FORMATS, Artifact, Download, Job, ReleaseInfo
 from noticegen.builders.site import site_artifacts
 from noticegen.errors import Reporter, UserError
 from noticegen.i18n.translate import content_catalog, translate
+from noticegen.i18n.workflow import refuse_bad_catalogs
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
 from noticegen.pipeline.output import WriteSummary, build_lock, publish
@@ -66,6 +67,7 @@ def build(
     project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
     notices = _select_notices(project, options.notices)
     langs = _select_langs(project, options.langs, options.publish)
+    refuse_bad_catalogs(options.root, langs)  # a translation is untrusted: i18n check first
     out = options.out or options.root / "dist"
     work = options.root / ".noticegen"
     partial = bool(options.notices or options.langs or set(options.formats) != set(FORMATS))
