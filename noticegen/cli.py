@@ -12,6 +12,7 @@ from pathlib import Path
 from noticegen import __version__
 from noticegen.commands import COMMANDS
 from noticegen.errors import UserError
+from noticegen.stopping import Stopped, stop_on_signals
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -42,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
         prog="noticegen",
         description="Build a council's privacy notices from their YAML sources.",
         parents=[common],
-        epilog="Exit codes: 0 ok, 1 problems found, 2 bad input or usage, 3 a fault inside noticegen.",
+        epilog="Exit codes: 0 ok, 1 problems found, 2 bad input, usage or environment (disk full, no permission), 3 a fault inside noticegen; stopped by Ctrl-C 130, SIGTERM 143, SIGHUP 129.",
     )
     top.add_argument("--version", action="version", version=f"noticegen {__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -60,14 +61,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.root = getattr(args, "root", Path(".")).resolve()
     args.debug = getattr(args, "debug", False)
     try:
-        return run(args)
+        with stop_on_signals():
+            return run(args)
     except UserError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("noticegen: stopped; dist/ was left as it was", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        stopped = exc if isinstance(exc, Stopped) else Stopped()
+        print(f"noticegen: stopped by {stopped.name}; dist/ was left as it was", file=sys.stderr)
+        return stopped.exit_code
     except Exception:
         if args.debug:
             traceback.print_exc()

@@ -14,7 +14,8 @@ from noticegen.i18n.translate import content_catalog, translate
 from noticegen.i18n.workflow import refuse_bad_catalogs
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
-from noticegen.pipeline.output import WriteSummary, build_lock, publish
+from noticegen.pipeline.lock import build_lock
+from noticegen.pipeline.output import WriteSummary, publish
 from noticegen.pipeline.tasks import Task, run_tasks
 from noticegen.releases.store import Release, list_releases, load_release, version_key
 from noticegen.source import load_project

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
 import errno
-import fcntl
 import hashlib
 import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -51,21 +48,6 @@ def check_out_dir(out: Path) -> None:
             "this folder is not empty and was not made by noticegen; "
             "it will not be replaced: choose an empty or new folder for --out",
         )
-
-
-@contextlib.contextmanager
-def build_lock(work: Path) -> Iterator[None]:
-    """One build at a time per project: a second one is told, not queued."""
-    work.mkdir(parents=True, exist_ok=True)
-    with open(work / "build.lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise UserError.at(
-                work / "build.lock",
-                "another build of this project is running: wait for it to finish, then build again",
-            ) from None
-        yield
 
 
 def publish(artifacts: list[Artifact], out: Path, work: Path, keep_others: bool = False) -> WriteSummary:
@@ -179,6 +161,8 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _test_hook(point: str) -> None:
-    """Tests kill the build at a named point to prove the swap is all or nothing."""
+    """Tests stop the build at a named point (SIGKILL, or NOTICEGEN_TEST_SIGNAL) to prove the swap
+    is all or nothing and that a stopped build cleans up."""
     if os.environ.get("NOTICEGEN_TEST_KILL_AT") == point:
-        os.kill(os.getpid(), signal.SIGKILL)
+        name = os.environ.get("NOTICEGEN_TEST_SIGNAL", "SIGKILL")
+        os.kill(os.getpid(), getattr(signal, name, signal.SIGKILL))
