@@ -11,7 +11,7 @@ from pathlib import Path
 
 from noticegen import __version__
 from noticegen.commands import COMMANDS
-from noticegen.errors import UserError
+from noticegen.errors import UserError, environment_problem
 from noticegen.stopping import Stopped, stop_on_signals
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -71,13 +71,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         stopped = exc if isinstance(exc, Stopped) else Stopped()
         print(f"noticegen: stopped by {stopped.name}; dist/ was left as it was", file=sys.stderr)
         return stopped.exit_code
-    except Exception:
+    except OSError as exc:
+        problem = environment_problem(exc)
+        if problem is None:
+            return _fault(args.debug)
         if args.debug:
             traceback.print_exc()
-        else:
-            print(
-                "noticegen: error: something went wrong inside noticegen (not in your files); "
-                "run again with --debug and send the output to the developers",
-                file=sys.stderr,
-            )
-        return EXIT_BUG
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    except Exception:
+        return _fault(args.debug)
+
+
+def _fault(debug: bool) -> int:
+    """A fault inside noticegen: exit 3, with the traceback under --debug."""
+    if debug:
+        traceback.print_exc()
+    else:
+        print(
+            "noticegen: error: something went wrong inside noticegen (not in your files); "
+            "run again with --debug and send the output to the developers",
+            file=sys.stderr,
+        )
+    return EXIT_BUG

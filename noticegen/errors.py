@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 
 from noticegen.model import Loc
@@ -68,3 +69,23 @@ class Reporter:
 
 def _order(problem: Problem) -> tuple[str, int, int]:
     return (problem.loc.path, problem.loc.line, problem.loc.col)
+
+
+ENVIRONMENT = {
+    errno.ENOSPC: "the disk is full: free some space, then run the command again",
+    errno.EDQUOT: "your disk quota is used up: free some space, then run the command again",
+    errno.EROFS: "this is on a read-only disk: choose a folder that can be written (--out)",
+    errno.EACCES: "noticegen may not write or read this: check its permissions, or choose another folder",
+    errno.EPERM: "noticegen may not change this: check its permissions, or choose another folder",
+    errno.EIO: "the disk reported an error: check the disk, then run the command again",
+    errno.EMFILE: "too many files are open: close some programs, then run the command again",
+}
+
+
+def environment_problem(exc: OSError) -> str | None:
+    """`path: error: what happened: what to do` for a fault of the machine, not of noticegen."""
+    advice = ENVIRONMENT.get(exc.errno or 0)
+    if advice is None:
+        return None
+    where = exc.filename or "noticegen"
+    return f"{where}: error: {exc.strerror or 'cannot be used'}: {advice} (dist/ was left as it was)"

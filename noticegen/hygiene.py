@@ -108,5 +108,18 @@ def file_problems(path: str, text: str, marks_allowed: bool = False) -> list[Pro
 def value_problem(value: str, marks_allowed: bool = False) -> str | None:
     """The first suspect character of one value (a text written with escapes such as "\\u202e")."""
     for _, what in suspects(value, marks_allowed):
-        return f"{what} is not allowed here: {ADVICE}"
+        return f"{what} is not allowed: it is invisible or changes the direction of the text"
+    return None
+
+
+def data_problem(data: object) -> str | None:
+    """The first suspect character in any string of decoded JSON (a release snapshot)."""
+    if isinstance(data, str):
+        return value_problem(data)
+    values = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    keys = data.keys() if isinstance(data, dict) else ()
+    for value in [*keys, *values]:
+        found = data_problem(value)
+        if found:
+            return found
     return None

@@ -12,12 +12,19 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from noticegen.addresses import address_problem
+
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 BARE = re.compile(
     r"(?P<url>https?://[^\s<>()\"]*[^\s<>()\".,;:!?’'])"
     r"|(?P<email>[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
     r"|(?P<phone>(?<![\w+])(?:\+44 ?|0)\d{2,4}(?: \d{3,4}){1,2}(?![\w]))"
 )
+
+
+# A link with something after its address (`[a](https://x "title" onmouseover=…)`): refused in
+# sources and catalogs; should one reach a page, it is shown as the characters written.
+LINK_TITLE = re.compile(r"\]\(\s*<?[^)\s>]*>?\s+[^)\s]")
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,9 @@ _MD = _markdown()
 @functools.lru_cache(maxsize=8192)
 def parse(value: str) -> tuple[Run, ...]:
     """Runs for one piece of inline Markdown; unsafe links lose their target."""
-    source = value.strip().replace("\r\n", "\n").replace("\n", "  \n")
+    source = re.sub(r"\r\n?", "\n", value.strip()).replace("\n", "  \n")  # a lone CR ends a line too
+    if LINK_TITLE.search(source):
+        source = source.replace("[", "\\[")
     rendered = _MD.reset().convert(source)
     clean = nh3.clean(
         rendered,
@@ -142,6 +151,8 @@ def _autolink(runs: list[Run]) -> list[Run]:
             continue
         position = 0
         for match in BARE.finditer(run.text):
+            if match.group("url") and address_problem(match.group("url")):
+                continue  # an address that hides where it goes stays text
             if match.start() > position:
                 out.append(Run(run.text[position : match.start()], run.strong, run.em))
             out.append(Run(match.group(0), run.strong, run.em, _href(match)))

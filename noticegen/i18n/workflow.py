@@ -28,7 +28,7 @@ from noticegen.i18n.walk import texts
 from noticegen.model import Loc, Project
 from noticegen.reproducible import source_moment
 from noticegen.source import PLACEHOLDER, load_project
-from noticegen.source.schema import RAW_HTML
+from noticegen.source.schema import RAW_HTML, link_problem
 from noticegen.templating import templates_dir
 
 LINK = re.compile(r"\]\(([^)\s]+)\)|(https?://[^\s<>()\"]+[^\s<>()\".,;:!?])|([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)")
@@ -218,6 +218,9 @@ def _msgfmt(path: Path, rel: str) -> list[Problem]:
 def _compare(rel: str, message, english: str, translated: str, domain: str) -> list[Problem]:
     where = Loc(rel, message.lineno or 0)
     found = [p for p in [format_problem(english, translated)] if p and domain == "interface"]
+    link = link_problem(translated) if not link_problem(english) else None
+    if link:
+        found.append(link[1])
     if RAW_HTML.search(translated) and not RAW_HTML.search(english):
         found.append("adds raw HTML; write the text only (use Markdown for links and emphasis)")
     if re.search(r"(?i)javascript:|data:|vbscript:", translated) and not re.search(
