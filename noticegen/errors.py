@@ -31,6 +31,9 @@ class UserError(Exception):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # a worker's UserError reaches the parent with its problems intact
+        return (type(self), (self.problems,))
+
     @classmethod
     def at(cls, path: object, message: str) -> UserError:
         """One error about a file or folder as a whole."""

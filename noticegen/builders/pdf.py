@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from noticegen.builders import Artifact, Job
 from noticegen.languages import base, direction, long_date, own_name
+from noticegen.limits import layout_deadline
 from noticegen.templating import Renderer, job_environment
 
 #: The two editions: file name suffix, body text size in points.
@@ -47,11 +48,13 @@ class PdfBuilder:
     name = "pdf"
 
     def build(self, job: Job) -> list[Artifact]:
-        return [
-            Artifact(doc.path, render_pdf(doc))
-            for doc in print_documents(job)
-            if job.edition in (None, doc.edition)
-        ]
+        made = []
+        for doc in print_documents(job):
+            if job.edition in (None, doc.edition):
+                version = f" version {job.past}" if job.past else ""
+                with layout_deadline(f"{job.notice.id}{version}, {job.lang}, {doc.edition} PDF"):
+                    made.append(Artifact(doc.path, render_pdf(doc)))
+        return made
 
 
 @dataclass(frozen=True)

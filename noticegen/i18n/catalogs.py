@@ -12,7 +12,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from noticegen import hygiene
+from noticegen import hygiene, limits
 from noticegen.errors import Problem, UserError
 from noticegen.i18n.messages import Message
 from noticegen.model import Loc
@@ -67,7 +67,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-MAX_BYTES = 20 * 1024 * 1024  # a catalog of ten notices is well under 1 MB
+MAX_BYTES = limits.CATALOG_BYTES
 
 
 def load(path: Path, lang: str | None = None) -> Catalog:

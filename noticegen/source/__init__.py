@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from noticegen.errors import Reporter, UserError
+from noticegen.limits import check_sizes
 from noticegen.model import Loc, Notice, Project, Site
 from noticegen.source.facts import read_contacts, read_facts
 from noticegen.source.references import PLACEHOLDER, check_placeholders, check_references, resolve_shared
@@ -39,6 +40,7 @@ def load_project(root: Path | str, strict: bool = False) -> tuple[Project, Repor
     for path in paths:
         notice = load_notice(root, path, site, blocks, report)
         if notice is not None:
+            check_sizes(report, notice)  # bounded before anything is laid out
             notices.append(notice)
     if not paths:
         report.error(

@@ -21,12 +21,12 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from noticegen import hygiene
+from noticegen import hygiene, limits
 from noticegen.errors import Problem, UserError
 from noticegen.model import Loc
 
-MAX_BYTES = 2 * 1024 * 1024
-MAX_DEPTH = 32
+MAX_BYTES = limits.SOURCE_BYTES
+MAX_DEPTH = limits.SOURCE_DEPTH
 
 Value = str | None | list["Node"] | dict[str, "Entry"]
 
