@@ -24,6 +24,8 @@ TEXT_CHARS = 10_000  # one paragraph, list item, table cell or other text
 LIST_ITEMS = 1_000  # list items and facts shown as list items, in one notice
 TABLE_CELLS = 1_000  # table cells (header cells included), in one notice
 LAYOUT_SECONDS = 300  # laying out one PDF edition of one notice in one language
+LOGO_BYTES = 2 * 1024 * 1024  # the site logo (a real one is under 100 KB)
+LOGO_PIXELS = 25_000_000  # a raster logo's width × height
 
 
 def check_sizes(report: Reporter, notice: Notice) -> None:
