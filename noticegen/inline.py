@@ -13,18 +13,9 @@ import nh3
 from markupsafe import Markup
 
 from noticegen.addresses import address_problem
+from noticegen.grammar import BARE, LINK_TITLE
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-BARE = re.compile(
-    r"(?P<url>https?://[^\s<>()\"]*[^\s<>()\".,;:!?’'])"
-    r"|(?P<email>[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
-    r"|(?P<phone>(?<![\w+])(?:\+44 ?|0)\d{2,4}(?: \d{3,4}){1,2}(?![\w]))"
-)
-
-
-# A link with something after its address (`[a](https://x "title" onmouseover=…)`): refused in
-# sources and catalogs; should one reach a page, it is shown as the characters written.
-LINK_TITLE = re.compile(r"\]\(\s*<?[^)\s>]*>?\s+[^)\s]")
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ import threading
 from collections.abc import Iterator
 
 from noticegen.errors import Reporter, UserError
-from noticegen.i18n.walk import texts
 from noticegen.model import Notice
+from noticegen.walk import texts
 
 SOURCE_BYTES = 2 * 1024 * 1024  # one YAML source file
 SOURCE_DEPTH = 32  # nesting of lists and mappings in a YAML file

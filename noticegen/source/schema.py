@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from noticegen.addresses import address_problem
 from noticegen.errors import Reporter
-from noticegen.inline import BARE, LINK_TITLE
+from noticegen.grammar import BARE, LINK_TARGET, LINK_TITLE, SAFE_LINK
 from noticegen.model import Loc, Text, ToConfirm
 from noticegen.source.yaml_nodes import Entry, Node
 
@@ -18,8 +18,6 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ]{6,18}[0-9]$")
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$")
 # Raw HTML: a tag, a closing tag, a comment or a doctype. `<https://…>` autolinks are fine.
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|#)", re.IGNORECASE)
 IMAGE = re.compile(r"!\[")
 # A tag starts right after `<` (`a < b` is text, `a <b>` a tag); `<https://…>` autolinks are fine.
 RAW_HTML = re.compile(r"<(?:/\s*)?(?!https?:|mailto:)[A-Za-z!?][^>]*>?")
