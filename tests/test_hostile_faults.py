@@ -42,11 +42,23 @@ def files(folder: Path) -> dict[str, bytes]:
 def test_a_manifest_of_the_wrong_shape_is_discarded(built: Path, content: str, capsys) -> None:
     for manifest in (built / ".noticegen").glob("manifest-*.json"):
         manifest.write_text(content)
+    for stamp in (built / ".noticegen").glob("uptodate-*.json"):
+        stamp.write_text(content)
     capsys.readouterr()
     assert build(built) == 0
     assert "is damaged; it is discarded and everything is rendered again" in capsys.readouterr().err
     assert build(built) == 0  # and the next build reuses the new manifest quietly
     assert "damaged" not in capsys.readouterr().err
+
+
+def test_an_uptodate_stamp_of_the_wrong_shape_is_ignored(built: Path, capsys) -> None:
+    import json
+
+    for stamp in (built / ".noticegen").glob("uptodate-*.json"):
+        data = json.loads(stamp.read_text())
+        data["said"] = {"files": "many"}
+        stamp.write_text(json.dumps(data))
+    assert build(built) == 0
 
 
 def test_a_manifest_pointing_outside_the_output_is_discarded(built: Path, capsys) -> None:

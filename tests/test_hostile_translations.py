@@ -74,8 +74,8 @@ def test_the_build_refuses_the_catalogs(planted: Path, capsys) -> None:
     for domain in ("notices", "interface"):
         assert re.search(rf"locales/pl/LC_MESSAGES/{domain}\.po:\d+: error: .* adds raw HTML", err), err
     assert not (planted / "dist").exists()
-    with pytest.raises(UserError):
-        build(BuildOptions(root=planted, langs=("pl",), strict=True))
+    with pytest.raises(UserError):  # the preview builds through the same pipeline.build
+        build(BuildOptions(root=planted, langs=("pl",)))
 
 
 @pytest.fixture(scope="module")
