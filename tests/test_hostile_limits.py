@@ -95,8 +95,10 @@ def test_a_notice_at_the_limits_builds(tmp_path: Path) -> None:
     assert result.files > 0
 
 
-@pytest.mark.parametrize("edition", ["standard", "large-print"])
-def test_a_layout_past_its_time_limit_names_the_document(tmp_path: Path, monkeypatch, edition: str) -> None:
+@pytest.mark.parametrize("edition,workers", [("standard", 1), ("large-print", 1), ("large-print", 2)])
+def test_a_layout_past_its_time_limit_names_the_document(
+    tmp_path: Path, monkeypatch, edition: str, workers: int
+) -> None:
     root = copy_root("basic", tmp_path)
     monkeypatch.setattr(limits, "LAYOUT_SECONDS", 0.5)
     from noticegen.builders import pdf
@@ -111,8 +113,9 @@ def test_a_layout_past_its_time_limit_names_the_document(tmp_path: Path, monkeyp
 
     monkeypatch.setattr(pdf, "render_pdf", slow)
     with pytest.raises(UserError) as caught:
-        build(BuildOptions(root=root, formats=("pdf",), workers=1, force=True))
+        build(BuildOptions(root=root, formats=("pdf",), workers=workers, force=True))
     assert f"library, en, {edition} PDF: laying it out took longer than" in str(caught.value)
+    assert str(caught.value).count("error:") == 1  # from a worker too, the one problem as it was
     assert not (root / "dist").exists()
 
 

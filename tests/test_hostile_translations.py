@@ -166,3 +166,12 @@ def test_word_file_has_no_unsafe_hyperlink(behind_the_gate: Path) -> None:
             if name.endswith(".xml"):
                 ElementTree.fromstring(data)  # well-formed: the markup stayed text
         assert b"&lt;script&gt;" in docx.read("word/document.xml")
+
+
+def test_the_preview_refuses_the_catalogs_and_shows_where(planted: Path, tmp_path: Path) -> None:
+    from noticegen.preview.rebuild import Preview
+
+    preview = Preview(planted, tmp_path / "site", ("pl",), ("html",), 1, lambda line: None)
+    assert preview.rebuild() is False
+    shown = "\n".join(str(p) for p in preview.current_problems())
+    assert re.search(r"locales/pl/LC_MESSAGES/interface\.po:\d+: error: .* adds raw HTML", shown), shown
