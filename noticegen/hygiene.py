@@ -13,9 +13,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from .errors import Problem
-from .model import Loc
-
 BOM = "\ufeff"
 # C0 controls except tab, line feed and carriage return; DEL and the C1 controls; zero-width,
 # direction marks, embeddings, overrides and isolates; invisible operators; BOM; surrogates.
@@ -96,12 +93,12 @@ ADVICE = (
 )
 
 
-def file_problems(path: str, text: str, marks_allowed: bool = False) -> list[Problem]:
-    """Every suspect character of a whole file, at its line and column (the text has no BOM)."""
+def file_findings(text: str, marks_allowed: bool = False) -> list[tuple[int, int, str]]:
+    """(line, column, message) for every suspect character of a whole file (without its BOM)."""
     found = []
     for index, what in suspects(text, marks_allowed):
         line, col = position(text, index)
-        found.append(Problem(Loc(path, line, col), "error", f"{what} is not allowed here: {ADVICE}"))
+        found.append((line, col, f"{what} is not allowed here: {ADVICE}"))
     return found
 
 

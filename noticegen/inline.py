@@ -12,8 +12,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from noticegen.addresses import address_problem
-from noticegen.grammar import BARE, LINK_TITLE
+from noticegen.grammar import BARE, LINK_TITLE, address_problem
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 

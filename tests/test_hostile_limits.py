@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import copy_root
 
-from noticegen import limits
 from noticegen.cli import main
 from noticegen.errors import UserError
 from noticegen.pipeline import BuildOptions, build
+from noticegen.source import limits
 
 MEMORY = 1536 * 1024 * 1024  # bytes of address space the refusing build may use
 CPU = 120  # CPU seconds (the refusals measured take about one)

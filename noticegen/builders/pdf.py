@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.languages import base, direction, long_date, own_name
-from noticegen.limits import layout_deadline
+from noticegen.source.limits import layout_deadline
 from noticegen.templating import Renderer
 
 #: The two editions: file name suffix, body text size in points.

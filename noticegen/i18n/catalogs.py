@@ -12,10 +12,11 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from noticegen import hygiene, limits
+from noticegen import hygiene
 from noticegen.errors import Problem, UserError
 from noticegen.i18n.messages import Message
 from noticegen.model import Loc
+from noticegen.source import limits
 
 DOMAINS = ("notices", "interface")
 HEADER = """\
@@ -106,7 +107,8 @@ def _screened(rel: str, data: bytes) -> str:
         raise UserError(
             Problem(Loc(rel, line), "error", "the file is not UTF-8 text: save it as UTF-8")
         ) from None
-    problems = hygiene.file_problems(rel, text, marks_allowed=True)
+    found = hygiene.file_findings(text, marks_allowed=True)
+    problems = [Problem(Loc(rel, line, col), "error", message) for line, col, message in found]
     if problems:
         raise UserError(problems)
     return text

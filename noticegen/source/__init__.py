@@ -7,10 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from noticegen.errors import Reporter, UserError
-from noticegen.limits import check_sizes
 from noticegen.model import Loc, Notice, Project, Section, Site
 from noticegen.source.facts import read_contacts, read_facts
 from noticegen.source.keys import Key, read_keys, text, written
+from noticegen.source.limits import check_sizes
 from noticegen.source.references import check_placeholders, check_references, resolve_shared
 from noticegen.source.schema import SLUG, Reader
 from noticegen.source.sections import read_section

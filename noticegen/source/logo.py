@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from xml.parsers import expat
 
-from noticegen import limits
+from noticegen.source import limits
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}

@@ -7,9 +7,8 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from noticegen.addresses import address_problem
 from noticegen.errors import Reporter
-from noticegen.grammar import BARE, LINK_TARGET, LINK_TITLE, SAFE_LINK
+from noticegen.grammar import BARE, LINK_TARGET, LINK_TITLE, SAFE_LINK, address_problem
 from noticegen.model import Loc, Text, ToConfirm
 from noticegen.source.yaml_nodes import Entry, Node
 

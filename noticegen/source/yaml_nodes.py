@@ -21,9 +21,10 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from noticegen import hygiene, limits
+from noticegen import hygiene
 from noticegen.errors import Problem, UserError
 from noticegen.model import Loc
+from noticegen.source import limits
 
 MAX_BYTES = limits.SOURCE_BYTES
 MAX_DEPTH = limits.SOURCE_DEPTH
@@ -77,7 +78,7 @@ def load_yaml(path: str, data: bytes) -> Node:
             Problem(Loc(path, line), "error", "the file is not UTF-8 text: save it as UTF-8")
         ) from None
     text = hygiene.without_bom(text)
-    problems = hygiene.file_problems(path, text)
+    problems = [Problem(Loc(path, line, col), "error", m) for line, col, m in hygiene.file_findings(text)]
     if problems:
         raise UserError(problems)
     try:
