@@ -93,3 +93,24 @@ def test_a_url_field_with_userinfo_or_a_made_up_idna_host_is_refused(tmp_path: P
         assert main(["build", "--root", str(root), "--format", "html", "-j", "1"]) == 2
         err = capsys.readouterr().err
         assert message in err and "notice_src/site.yaml:" in err, err
+
+
+def test_a_link_with_a_title_that_reaches_a_page_keeps_all_its_text() -> None:
+    from noticegen import inline
+
+    runs = inline.parse('See [a](https://x.gov.uk "t" onmouseover=alert(1)) after')
+    shown = "".join(run.text for run in runs)
+    assert shown == 'See [a](https://x.gov.uk "t" onmouseover=alert(1)) after'
+    html = str(inline.to_html(runs))
+    assert html.count("<a ") == 1 and '<a href="https://x.gov.uk"' in html  # the bare address only
+
+
+def test_a_release_snapshot_with_a_hidden_character_is_refused(tmp_path: Path, capsys) -> None:
+    root = copy_root("basic", tmp_path)
+    assert main(["release", "library", "--root", str(root), "--major", "--summary", "First."]) == 0
+    snapshot = next((root / "notice_src/releases/library").glob("*.json"))
+    snapshot.write_text(snapshot.read_text().replace('"First."', '"First.\\u202e"'))
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--format", "html", "-j", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "releases/library/" in err and "U+202E" in err and "restore the snapshot from git" in err
