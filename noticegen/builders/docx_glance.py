@@ -7,6 +7,7 @@ from typing import Any
 
 from noticegen.builders.job import job_environment
 from noticegen.inline import Run
+from noticegen.languages import direction
 from noticegen.layers import glance
 from noticegen.model import Item, Text
 
@@ -28,8 +29,9 @@ def write_glance(w: Any) -> None:
         else:
             if row.key == "rights":
                 w.para("Normal", runs=(Run(words.rights_intro),))
+            ltr = glance.ltr_text(direction(w.job.lang))
             items = [
-                _item(source, shown, w.r.plain) for source, shown in glance.entries(row, words, w.r.plain)
+                _item(source, text, w.r.plain) for source, text in glance.entries(row, words, w.r.plain, ltr)
             ]
             if len(items) == 1 and row.key != "rights":
                 w.para("Normal", items[0].text)

@@ -45,14 +45,22 @@ def render(
     the text builder's layout helper)."""
     r = Renderer(site, notice)
     w = glance.words(env)
-    parts = Parts(collection, lines(notice, collection, w, r.html if ext == "html" else r.plain), url)
+    if ext == "html":
+        found = lines(notice, collection, w, r.html, glance.ltr_html)
+    else:
+        found = lines(notice, collection, w, r.plain, glance.ltr_text(direction(lang)))
+    parts = Parts(collection, found, url)
     return env.get_template(f"collection/notice.{ext}").render(
         c=parts, r=r, w=w, t=t, notice=notice, lang=lang, dir=direction(lang)
     )
 
 
 def lines(
-    notice: Notice, collection: CollectionNotice, w: Any, show: Callable[[Text], str]
+    notice: Notice,
+    collection: CollectionNotice,
+    w: Any,
+    show: Callable[[Text], str],
+    ltr: Callable[[str], str] = str,
 ) -> tuple[Line, ...]:
     """A line for each fact list the collection notice names: the facts it names, in its order."""
     found = []
@@ -60,7 +68,9 @@ def lines(
         by_id = {fact.id: fact for fact in getattr(notice.facts, name)}
         named = [by_id[i] for i in getattr(collection, key) if i in by_id]  # unknown ids were refused
         if key == "lawful_bases":
-            shown = [(None, w.basis(value.code)) for value in glance.named_bases(named)]
+            shown = [
+                (None, w.basis(value.code, ltr(value.code or ""))) for value in glance.named_bases(named)
+            ]
         else:
             shown = [(item.text, show(item.text)) for item in named]
         if shown:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from noticegen.model import GLANCE_ROWS, Contact, LawfulBasis, Notice, Site, Text
 
 ROWS = GLANCE_ROWS
@@ -116,18 +118,31 @@ def _section(notice: Notice, fact_list: str | None) -> str | None:
     return None
 
 
-def entries(row: Row, w: Any, show: Callable[[Text], str]) -> list[tuple[Text | None, str]]:
+def entries(
+    row: Row, w: Any, show: Callable[[Text], str], ltr: Callable[[str], str] = str
+) -> list[tuple[Text | None, str]]:
     """What a row shows, one entry per list item: (the Text it comes from, for its language; the
-    words in the target format). `w` is words(env); `show` renders a Text (as HTML or plain text)."""
+    words in the target format). `w` is words(env); `show` renders a Text (as HTML or plain text);
+    `ltr` keeps an article number such as 6(1)(e) left to right (ltr_html, ltr_text)."""
     if row.key == "who":
         return [(v.text, w.controller(show(v.text))) for v in row.values if v.text]
     if row.key == "basis":
-        return [(None, w.basis(v.code)) for v in row.values]
+        return [(None, w.basis(v.code, ltr(v.code or ""))) for v in row.values]
     if row.key == "rights":
         return [
             (None, w.rights[v.code]) if v.code in w.rights else (v.text, show(v.text)) for v in row.values
         ]  # type: ignore[arg-type]
     return [(v.text, show(v.text)) for v in row.values if v.text]
+
+
+def ltr_html(code: str) -> Markup:
+    """An article number kept left to right inside right-to-left text, in HTML."""
+    return Markup('<bdi dir="ltr">{}</bdi>').format(code)
+
+
+def ltr_text(direction: str) -> Callable[[str], str]:
+    """The same in plain text and Word: Unicode isolates, only where the text runs right to left."""
+    return (lambda code: f"\u2066{code}\u2069") if direction == "rtl" else str
 
 
 def contact_parts(contact: Contact, show: Callable[[Text], str]) -> list[str]:
