@@ -4,7 +4,8 @@
   An id path names one thing by the ids from the top, separated by '/': `title`, `summary`,
   `sections/who-we-are`, `sections/who-we-are/national-programme`,
   `sections/your-rights/other-rights/first-item`, `facts/legislation/children-act-2004`,
-  `facts/international_transfers`, `contacts/school-support`.
+  `facts/international_transfers`, `contacts/school-support`, `at_a_glance/why`,
+  `collection_notices/referral-form`.
 - `texts(value)`: every Text of any part of the model (a notice, the site) with what a translator
   is told about it; `replace_texts(value, change)`: a copy with every Text changed (translation).
 tests/test_walk.py checks that both meet the same texts of a notice, so they cannot disagree.
@@ -44,6 +45,8 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
     yield "title", "title", notice.title
     yield "summary", "summary", notice.summary
     yield "owner", "owner", notice.owner
+    for line in notice.at_a_glance:  # shown at the top of every version
+        yield f"at_a_glance/{line.row}", "glance", line.text
     shown: set[tuple[str, str]] = set()
     for section in notice.sections:
         spath = f"sections/{section.id}"
@@ -78,6 +81,10 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
         if (name, name) not in shown:
             statement = getattr(notice.facts, name)
             yield f"facts/{name}", "statement", statement.text if statement else None
+    for collection in notice.collection_notices:
+        npath = f"collection_notices/{collection.id}"
+        yield npath, "collection-title", collection.title
+        yield npath, "collection-purpose", collection.purpose
     for contact in notice.contacts:
         cpath = f"contacts/{contact.id}"
         yield cpath, "contact-name", contact.name
