@@ -8,17 +8,29 @@ published pages), in a temporary folder, and returned as files for the one atomi
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from noticegen.builders.job import Artifact
 from noticegen.errors import Reporter
-from noticegen.external import pagefind_binary
 from noticegen.model import Loc
 
 FOLDER = "pagefind"
+REPO = Path(__file__).resolve().parents[2]
 PAGE_MARK = b"data-pagefind-body"
+
+
+def pagefind_binary(root: Path) -> Path | None:
+    """$NOTICEGEN_PAGEFIND, else node_modules/.bin/pagefind of noticegen or of the project, else PATH."""
+    named = os.environ.get("NOTICEGEN_PAGEFIND")
+    candidates = [Path(named)] if named else []
+    candidates += [REPO / "node_modules/.bin/pagefind", Path(root) / "node_modules/.bin/pagefind"]
+    found = shutil.which("pagefind")
+    candidates += [Path(found)] if found else []
+    return next((c for c in candidates if c.is_file() and os.access(c, os.X_OK)), None)
 
 
 def search_artifacts(
