@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from noticegen.changes.changeset import Change
-from noticegen.changes.wording import quoted
+from noticegen.changes.places import Place, family, places
+from noticegen.changes.wording import place_name, quoted
 from noticegen.model import Text
 
 TOKEN = re.compile(
@@ -70,11 +71,38 @@ def as_text(value: object) -> str | None:
     return str(value)
 
 
-class ChangeRecorder:
-    """Compares values, running text and lists of items, and records each difference as a Change."""
+def _as_is(text: str) -> str:
+    return text
 
-    def __init__(self) -> None:
+
+class ChangeRecorder:
+    """Compares values, running text and lists of items, and records each difference as a Change.
+
+    Texts are compared as written (so a renamed organisation is one change, not one in every
+    paragraph naming it) and shown as people read them: `show_old` / `show_new` turn a source
+    text of each version into that (placeholders filled in, Markdown made plain). `old_model` /
+    `new_model`, when given, let an item be matched by its id across the whole model: an item
+    that left one list for another is "moved" there, not removed and added.
+    """
+
+    def __init__(
+        self,
+        show_old: Callable[[str], str] = _as_is,
+        show_new: Callable[[str], str] = _as_is,
+        old_model: object = None,
+        new_model: object = None,
+    ) -> None:
         self.changes: list[Change] = []
+        self.show_old, self.show_new = show_old, show_new
+        self.old_places = places(old_model) if old_model is not None else {}
+        self.new_places = places(new_model) if new_model is not None else {}
+
+    def shown(self, value: object, new: bool = True) -> str | None:
+        """A value as people read it, in the old or the new version."""
+        text = as_text(value)
+        if text is None or not _is_text(value):
+            return text
+        return (self.show_new if new else self.show_old)(text)
 
     def add(
         self,
@@ -89,9 +117,9 @@ class ChangeRecorder:
 
     def value(self, what: str, path: str, old: object, new: object, kind: str = "changed") -> None:
         """A value: added, removed, or changed from old to new."""
-        old_text, new_text = as_text(old), as_text(new)
-        if old_text == new_text:
+        if as_text(old) == as_text(new):
             return
+        old_text, new_text = self.shown(old, new=False), self.shown(new)
         if old_text is None:
             self.add("added", what, path, new=new_text)
         elif new_text is None:
@@ -101,11 +129,11 @@ class ChangeRecorder:
 
     def prose(self, what: str, path: str, old: Text | None, new: Text | None) -> None:
         """Running text: reworded, with the word-level diff."""
-        old_text, new_text = as_text(old), as_text(new)
-        if old_text is not None and new_text is not None and old_text != new_text:
+        if old is not None and new is not None and as_text(old) != as_text(new):
+            old_text, new_text = self.shown(old, new=False) or "", self.shown(new) or ""
             self.add("reworded", what, path, old_text, new_text, word_diff(old_text, new_text))
         else:
-            self.value(what, path, old_text, new_text)
+            self.value(what, path, old, new)
 
     def sequence(
         self,
@@ -133,26 +161,46 @@ class ChangeRecorder:
         old_by_id = {item.id: (n, item) for n, item in enumerate(old, start=1)}
         new_ids = {item.id for item in new}
         for item in old:
-            if item.id not in new_ids:
-                self.add("removed", name(item) + context, f"{path}/{item.id}", old=label(item))
+            if item.id not in new_ids and self._elsewhere(item, path, self.new_places) is None:
+                self.add("removed", name(item) + context, f"{path}/{item.id}", old=self.show_old(label(item)))
         in_order = _longest_common_ids(
             [i.id for i in old if i.id in new_ids], [i.id for i in new if i.id in old_by_id]
         )
         for n, item in enumerate(new, start=1):
             where = f"{path}/{item.id}"
+            named = f"{name(item)} {quoted(self.show_new((title or label)(item)))}"
             if item.id not in old_by_id:
-                self.add("added", name(item) + context, where, new=label(item))
+                origin = self._elsewhere(item, path, self.old_places)
+                if origin is None:
+                    self.add("added", name(item) + context, where, new=self.show_new(label(item)))
+                    continue
+                here = self.new_places[(family(item, path), item.id)]
+                self.add("moved", named, where, self._place(origin, False), self._place(here, True))
+                compare_kept(origin.item, item, where)
                 continue
             old_n, old_item = old_by_id[item.id]
             if moves and item.id not in in_order:
-                self.add(
-                    "moved",
-                    f"{name(item)} {quoted((title or label)(item))}{context}",
-                    where,
-                    str(old_n),
-                    str(n),
-                )
+                self.add("moved", named + context, where, str(old_n), str(n))
             compare_kept(old_item, item, where)
+
+    def _elsewhere(self, item: Any, path: str, other: dict[tuple[str, str], Place | None]) -> Place | None:
+        """Where the other version has this item, when that is in another list (matched by id,
+        only when the id is used once in both versions)."""
+        key = (family(item, path), item.id)
+        mine = (self.new_places if other is self.old_places else self.old_places).get(key)
+        found = other.get(key)
+        if found is None or mine is None or mine.container != path or found.container == path:
+            return None
+        return found
+
+    def _place(self, place: Place, new: bool) -> str:
+        return place_name(place.owner, self.show_new if new else self.show_old)
+
+
+def _is_text(value: object) -> bool:
+    if isinstance(value, tuple):
+        return any(isinstance(v, Text) for v in value)
+    return isinstance(value, Text)
 
 
 def _longest_common_ids(a: list[str], b: list[str]) -> set[str]:

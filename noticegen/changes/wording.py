@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from noticegen.model import Block, Contact, Item, Statement, Text
+from collections.abc import Callable
+
+from noticegen.model import Block, Contact, Item, Section, Statement, Text
 from noticegen.source.facts import NONE_SAYS
 
 BLOCK_NOUNS = {
@@ -63,6 +65,17 @@ def block_label(block: Block) -> str:
     if block.kind == "table":
         return " | ".join(t.value for t in block.header)
     return block.ref or block.id
+
+
+def place_name(owner: object, show: Callable[[str], str]) -> str:
+    """The list an item sits in, named by what holds it: 'section “Who we are”', 'list “…”'."""
+    if isinstance(owner, Section):
+        return f"section {quoted(show(owner.title.value))}"
+    if isinstance(owner, Block):
+        return f"{block_noun(owner)} {quoted(show(block_label(owner)))}"
+    if isinstance(owner, Item):
+        return f"list item {quoted(show(owner.text.value))}"
+    return "the notice"
 
 
 def row_text(row: tuple[Text, ...]) -> str:

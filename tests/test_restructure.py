@@ -1,0 +1,184 @@
+"""Moves between sections and lists, splits and merges: matched by id across the whole notice.
+
+Each kind has a fixture pair (the basic fixture and one edit of it) and one long realistic
+revision of the shipped Supporting Families notice; each must give exactly one change of its kind.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, ROOTS, copy_root
+from test_changes import NOTICE, edit, load
+
+from noticegen.changes import ChangeSet, compare
+from noticegen.changes.render import render
+
+SEED = "notice_src/supporting-families.yaml"
+
+
+def diff_of(base: Path, root: Path) -> ChangeSet:
+    return compare(*load(base), *load(root), from_version="1.0", to_version="working")
+
+
+def basic(tmp_path: Path, *edits: tuple[str, str]) -> ChangeSet:
+    root = copy_root("basic", tmp_path)
+    for old, new in edits:
+        edit(root, NOTICE, old, new)
+    return diff_of(ROOTS / "basic", root)
+
+
+def seed(tmp_path: Path, *edits: tuple[str, str]) -> ChangeSet:
+    root = tmp_path / "seed"
+    shutil.copytree(ROOT / "notice_src", root / "notice_src")
+    shutil.rmtree(root / "notice_src" / "releases")
+    base = tmp_path / "base"
+    shutil.copytree(root, base)
+    for old, new in edits:
+        edit(root, SEED, old, new)
+    return diff_of(base, root)
+
+
+def kinds(changes: ChangeSet) -> list[tuple[str, str]]:
+    return [(c.kind, c.path) for c in changes.changes]
+
+
+def no_internal_text(changes: ChangeSet) -> None:
+    for fmt in ("text", "markdown", "html", "json"):
+        shown = render(changes, fmt)
+        assert "{org." not in shown and "none:" not in shown, shown
+
+
+NOTE = "      - id: note\n        note: This notice covers **all** our libraries.\n"
+HOW = "      - id: how\n        heading: How we use it\n"
+
+
+def test_a_paragraph_moved_to_another_section_is_one_move(tmp_path: Path) -> None:
+    changes = basic(tmp_path, (NOTE, ""), (HOW, HOW + NOTE))
+    assert kinds(changes) == [("moved", "section/what-we-collect/note")]
+    change = changes.changes[0]
+    assert (change.old, change.new) == ("section “Who we are”", "section “What we collect”")
+    assert change.headline == (
+        "Note “This notice covers all our libraries.” moved from section “Who we are” "
+        "to section “What we collect”"
+    )
+
+
+def test_a_moved_paragraph_that_changed_shows_its_word_changes(tmp_path: Path) -> None:
+    moved = NOTE.replace("**all** our libraries", "**all** our libraries and the mobile library")
+    changes = basic(tmp_path, (NOTE, ""), (HOW, HOW + moved))
+    assert kinds(changes) == [
+        ("moved", "section/what-we-collect/note"),
+        ("reworded", "section/what-we-collect/note"),
+    ]
+    assert ("insert", " and the mobile library") in changes.changes[1].words
+
+
+def test_a_list_item_moved_to_another_list_and_up_a_level(tmp_path: Path) -> None:
+    changes = basic(
+        tmp_path,
+        ("          - {id: events, text: To tell you about events}\n", ""),
+        (
+            "          - {id: two, text: We check it}\n",
+            "          - {id: two, text: We check it}\n"
+            "          - {id: events, text: To tell you about events}\n",
+        ),
+        ("            items:\n              - {id: reminders, text: Including reminders}\n", ""),
+        (
+            "          - {id: one, text: You fill in the form}\n",
+            "          - {id: reminders, text: Including reminders}\n"
+            "          - {id: one, text: You fill in the form}\n",
+        ),
+    )
+    assert kinds(changes) == [
+        ("moved", "section/what-we-collect/steps/reminders"),
+        ("moved", "section/what-we-collect/steps/events"),
+    ]
+    assert changes.changes[0].old == "list item “To manage your loans”"
+    assert changes.changes[1].old == "list “To manage your loans; To tell you about events”"
+
+
+def test_a_paragraph_split_in_two_is_one_split(tmp_path: Path) -> None:
+    changes = basic(
+        tmp_path,
+        (
+            'paragraph: "{org.name} runs the libraries. Our ICO registration number is '
+            '{org.ico_registration}. *Read this carefully*."',
+            'paragraph: "{org.name} runs the libraries."\n      - id: registration\n'
+            '        paragraph: "Our ICO registration number is {org.ico_registration}. '
+            '*Read this carefully*."',
+        ),
+    )
+    assert kinds(changes) == [("split", "section/who-we-are/intro")]
+    change = changes.changes[0]
+    assert change.parts == ("section/who-we-are/registration",)
+    assert change.headline == "Paragraph in section “Who we are” split into 2 parts"
+    assert "Example Council runs the libraries" in change.old
+    assert all(op == "equal" for op, _ in change.words)
+    no_internal_text(changes)
+
+
+def test_two_paragraphs_merged_are_one_merge(tmp_path: Path) -> None:
+    changes = basic(
+        tmp_path,
+        (NOTE, ""),
+        ('*Read this carefully*."', '*Read this carefully*. This notice covers **all** our libraries."'),
+    )
+    assert kinds(changes) == [("merged", "section/who-we-are/intro")]
+    assert changes.changes[0].parts == ("section/who-we-are/note",)
+    assert changes.changes[0].headline == "Paragraph in section “Who we are” joined from 2 parts"
+
+
+def test_a_changed_id_with_the_same_words_stays_a_removal_and_an_addition(tmp_path: Path) -> None:
+    changes = basic(tmp_path, ("- id: note\n", "- id: coverage\n"))
+    assert kinds(changes) == [
+        ("removed", "section/who-we-are/note"),
+        ("added", "section/who-we-are/coverage"),
+    ]
+
+
+# -- long realistic revisions of the shipped notice ------------------------------------------
+
+CONTROLLER = (
+    "      - id: data-controller\n"
+    "        paragraph: For the purposes of data protection legislation, {org.name} is registered as a "
+    "Data Controller with the Information Commissioner’s Office (Registration number- "
+    "{org.ico_registration}). Further details can be found via the Information Commissioner’s "
+    "Office website https://ico.org.uk.\n"
+)
+BASES_INTRO = "      - id: bases-intro\n"
+
+
+def test_the_data_controller_statement_moved_to_the_legal_basis_section(tmp_path: Path) -> None:
+    changes = seed(tmp_path, (CONTROLLER, ""), (BASES_INTRO, CONTROLLER + BASES_INTRO))
+    assert kinds(changes) == [("moved", "section/legal-basis/data-controller")]
+    assert changes.changes[0].new.startswith("section “What is the legal basis")
+    no_internal_text(changes)
+
+
+def test_a_long_paragraph_split_and_a_part_reworded(tmp_path: Path) -> None:
+    changes = seed(
+        tmp_path,
+        (
+            "to provide you with the services you require. In all cases we will ensure",
+            "to provide you with the services you require.\n"
+            "      - id: secure-sharing\n"
+            "        paragraph: In every case we will ensure",
+        ),
+    )
+    assert kinds(changes) == [("split", "section/sharing/approved-partners")]
+    words = changes.changes[0].words
+    assert ("delete", " all cases") in words and ("insert", " every case") in words
+
+
+def test_two_short_introduction_paragraphs_merged(tmp_path: Path) -> None:
+    changes = seed(
+        tmp_path,
+        (
+            "keep it safe and secure.\n      - id: review\n        paragraph: We will keep",
+            "keep it safe and secure. We will keep",
+        ),
+    )
+    assert kinds(changes) == [("merged", "section/introduction/about-this-notice")]
+    assert changes.changes[0].parts == ("section/introduction/review",)
