@@ -12,6 +12,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from noticegen.errors import Problem, UserError
+from noticegen.i18n.contexts import bring_up_to_date
 from noticegen.i18n.messages import Message
 from noticegen.model import Loc
 
@@ -70,7 +71,8 @@ def load(path: Path, lang: str | None = None) -> Catalog:
     rel = _rel(path)
     try:
         with path.open("rb") as handle:
-            return read_po(handle, locale=lang and lang.replace("-", "_"), abort_invalid=True)
+            catalog = read_po(handle, locale=lang and lang.replace("-", "_"), abort_invalid=True)
+        return bring_up_to_date(catalog)  # contexts written by an earlier noticegen
     except FileNotFoundError:
         raise UserError.at(rel, "this catalog does not exist: run 'noticegen i18n init LANG' first") from None
     except Exception as exc:  # Babel raises PoFileError and plain ValueErrors

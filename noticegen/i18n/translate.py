@@ -12,6 +12,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from noticegen.i18n.catalogs import Coverage, load, po_path
+from noticegen.i18n.contexts import current
 from noticegen.i18n.walk import replace_texts, texts
 from noticegen.model import Notice, Site, Text
 
@@ -70,7 +71,7 @@ def translate(site: Site, notice: Notice, lang: str, strings: dict | None, sourc
 
     def change(text: Text) -> Text:
         nonlocal done, missing
-        found = strings.get((text.value, text.key))
+        found = strings.get((text.value, current(text.key)))  # a past release may have old keys
         if found:
             done += 1
             return replace(text, value=found, lang=None)

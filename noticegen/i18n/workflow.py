@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from noticegen.errors import Problem, UserError
+from noticegen.i18n import contexts
 from noticegen.i18n.catalogs import (
     DOMAINS,
     Coverage,
@@ -125,7 +126,7 @@ def translation_lag(root: Path, lang: str, notice) -> tuple[str | None, int]:
     missing = sum(1 for key in current if key not in strings)
     for release in reversed(list_releases(root, notice.id)):
         _, _, old = load_release(root, notice.id, release.version)
-        if all((t.value, t.key) in strings for t, _ in texts(old)):
+        if all((t.value, contexts.current(t.key)) in strings for t, _ in texts(old)):
             return release.version, missing
     return None, missing
 

@@ -74,7 +74,7 @@ def load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report:
     silenced = read_silences(r, get["silence"]) if "silence" in get else ()
     sections = []
     for section_node in r.sequence(get["sections"], "sections"):
-        section = read_section(r, section_node, f"{key}/section")
+        section = read_section(r, section_node, key)
         if section is not None:
             sections.append(section)
     sections = [resolve_shared(r, s, blocks) for s in sections]
