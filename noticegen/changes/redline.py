@@ -21,12 +21,19 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from noticegen.builders import ooxml
+from noticegen.builders import Job, ooxml
+from noticegen.builders.text import notice_text
 from noticegen.changes.engine import word_diff
+from noticegen.model import Notice, Site
+from noticegen.releases.store import WORKING, load_release, load_version
+from noticegen.reproducible import source_moment
+from noticegen.templating import template_file, templates_dir
 
 UNDERLINES = {"=": "Title", "-": "Heading 2", "~": "Heading 3"}
 PAIRED = 0.5  # two paragraphs this alike (difflib ratio) are one paragraph edited
 RULE = re.compile(r"^([=~-])\1*$")
+RULES = re.compile(r"^[=~ -]+$")  # a heading's underline, or the line under a table's header
+UNWRAPPED = 10**6  # columns: the text laid out with one line per paragraph
 
 
 @dataclass(frozen=True)
@@ -47,12 +54,37 @@ class Author:
         return self.when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def sign_off(
+    root: Path | str, notice_id: str, from_version: str, to_version: str, approved_by: str | None
+) -> bytes:
+    """The Word file for `noticegen diff --format docx`: revisions by the approver, dated with
+    the newer release (or, for the working copy, SOURCE_DATE_EPOCH or its effective date)."""
+    old, new = (load_version(root, notice_id, v) for v in (from_version, to_version))
+    release = None if to_version == WORKING else load_release(root, notice_id, to_version)[0]
+    name = approved_by or (release.approved_by if release else None) or new[0].org_name.value
+    when = source_moment(release.date if release else new[1].effective)
+    return version_redline(root, old, new, Author(name, when))
+
+
+def version_redline(
+    root: Path | str, old: tuple[Site, Notice], new: tuple[Site, Notice], author: Author
+) -> bytes:
+    """The tracked-changes DOCX from one version (site, notice) of a notice to another."""
+    templates = templates_dir(root)
+    old_text, new_text = (
+        notice_text(Job(site, notice, site.default_language, templates, str(root)), UNWRAPPED)
+        for site, notice in (old, new)
+    )
+    reference = template_file(templates, "reference.docx")
+    return redline(paragraphs(old_text), paragraphs(new_text), author, reference)
+
+
 def paragraphs(text: str) -> list[Para]:
     """The plain text (laid out unwrapped) as paragraphs; an underlined line is a heading."""
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [re.sub(r"\s{2,}", "  ", line.strip()) for line in text.split("\n")]
     out: list[Para] = []
     for n, line in enumerate(lines):
-        if not line or RULE.match(line) and n and lines[n - 1]:
+        if not line or RULES.match(line) and n and lines[n - 1]:
             continue
         below = lines[n + 1] if n + 1 < len(lines) else ""
         style = UNDERLINES[below[0]] if below and RULE.match(below) and len(below) >= 3 else "Normal"
