@@ -54,6 +54,7 @@ class Job:
     superseded: bool = False  # a past release that a later version has replaced
     history: tuple = ()  # for the history builder: (Release, ChangeSet | None), newest first
     lag: tuple[str | None, int] | None = None  # a translation's last release covered, texts changed since
+    notes: tuple = ()  # for the history builder: each release's change note (Text) in `lang`, as history
 
     @property
     def last_updated(self) -> dt.date:

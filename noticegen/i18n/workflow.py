@@ -24,6 +24,7 @@ from noticegen.i18n.catalogs import (
     write_if_changed,
 )
 from noticegen.i18n.messages import interface_messages, notice_messages
+from noticegen.i18n.release_notes import release_messages
 from noticegen.i18n.walk import texts
 from noticegen.model import Loc, Project
 from noticegen.reproducible import source_moment
@@ -42,7 +43,9 @@ def templates(root: Path, project: Project) -> dict[str, object]:
     when = source_moment(newest or dt.date(2000, 1, 1))
     name = project.site.org_name.value
     return {
-        "notices": template(notice_messages(project), "notices", name, when),
+        "notices": template(
+            notice_messages(project) + release_messages(root, project), "notices", name, when
+        ),
         "interface": template(interface_messages(templates_dir(root)), "interface", name, when),
     }
 

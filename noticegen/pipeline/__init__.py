@@ -43,10 +43,10 @@ class BuildResult:
     rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
 
 
-def feed(jobs: list[Job], root: str) -> Artifact:
-    from noticegen.builders.history import feed as atom_feed  # imported when needed: a PDF-only job skips it
+def feeds(jobs: list[Job], root: str) -> list[Artifact]:
+    from noticegen.builders.feed import feeds as atom_feeds  # imported when needed: a PDF-only job skips it
 
-    return atom_feed(jobs, root)
+    return atom_feeds(jobs, root)
 
 
 def history_tasks_jobs(jobs: list[Job], root: str, sources: tuple) -> list[Job]:
@@ -84,14 +84,13 @@ def build(
             progress,
         )
         artifacts += site_artifacts(project, templates_dir(project.root), langs)
-        artifacts.append(
-            feed(
-                [
-                    make_job(project, n, project.site.default_language, templates_dir(project.root), langs)
-                    for n in project.notices
-                ],
-                project.root,
-            )
+        artifacts += feeds(
+            [
+                make_job(project, n, lang, templates_dir(project.root), langs)
+                for lang in langs
+                for n in project.notices
+            ],
+            project.root,
         )
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
