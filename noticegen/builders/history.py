@@ -140,7 +140,7 @@ def _redlines(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> lis
 
 def plain_change(change: Change) -> str:
     """One change as a sentence for the public: what it is now, and what it was."""
-    if change.kind in ("added", "split") and change.new:
+    if change.kind in ("added", "split", "merged") and change.new:
         return f"{change.headline}: “{change.new}”"
     if change.kind == "removed" and change.old:
         return f"{change.headline}: “{change.old}”"

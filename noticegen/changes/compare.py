@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Callable
+from dataclasses import replace
 
 from noticegen.changes.changeset import ChangeSet
 from noticegen.changes.engine import ChangeRecorder, word_diff
@@ -93,7 +94,16 @@ class NoticeDiff(ChangeRecorder):
         self.value("team that owns the notice", "notice/owner", old.owner, new.owner)
 
     def sections(self, old: tuple[Section, ...], new: tuple[Section, ...]) -> None:
-        self.sequence(old, new, "section", "section", "", lambda s: s.title.value, self.section)
+        self.sequence(
+            old,
+            new,
+            "section",
+            "section",
+            "",
+            lambda s: s.title.value,
+            self.section,
+            added=lambda s, where: self.section(replace(s, blocks=()), s, where),
+        )
 
     def section(self, old: Section, new: Section, path: str) -> None:
         self.value("section", path, old.title, new.title, kind="retitled")

@@ -93,6 +93,7 @@ class ChangeRecorder:
         new_model: object = None,
     ) -> None:
         self.changes: list[Change] = []
+        self.inside_added = False  # looking inside an added item: only what moved into it is said
         self.show_old, self.show_new = show_old, show_new
         self.old_places = places(old_model) if old_model is not None else {}
         self.new_places = places(new_model) if new_model is not None else {}
@@ -146,13 +147,14 @@ class ChangeRecorder:
         compare_kept: Callable[[Any, Any, str], None],
         moves: bool = True,
         title: Callable[[Any], str] | None = None,
+        added: Callable[[Any, str], None] | None = None,
     ) -> None:
         """Items matched by id: removed, added, moved, then `compare_kept` on each item in both.
 
         A changed id is a removal plus an addition. Only the items outside one longest common
         order of ids are "moved", so swapping two neighbours reports one move, not two.
         `label` gives an item's text for "added" / "removed"; `title` (default: `label`) names
-        it in "moved".
+        it in "moved". `added`, when given, looks inside an added item (for parts moved into it).
         """
 
         def name(item: Any) -> str:
@@ -162,26 +164,45 @@ class ChangeRecorder:
         new_ids = {item.id for item in new}
         for item in old:
             if item.id not in new_ids and self._elsewhere(item, path, self.new_places) is None:
-                self.add("removed", name(item) + context, f"{path}/{item.id}", old=self.show_old(label(item)))
+                self.add(
+                    "removed",
+                    name(item) + context,
+                    f"{path}/{item.id}",
+                    old=self.show_old(label(item)) or None,
+                )
         in_order = _longest_common_ids(
             [i.id for i in old if i.id in new_ids], [i.id for i in new if i.id in old_by_id]
         )
         for n, item in enumerate(new, start=1):
             where = f"{path}/{item.id}"
-            named = f"{name(item)} {quoted(self.show_new((title or label)(item)))}"
+            shown = self.show_new((title or label)(item))
+            named = f"{name(item)} {quoted(shown)}" if shown else name(item)
             if item.id not in old_by_id:
                 origin = self._elsewhere(item, path, self.old_places)
-                if origin is None:
-                    self.add("added", name(item) + context, where, new=self.show_new(label(item)))
-                    continue
-                here = self.new_places[(family(item, path), item.id)]
-                self.add("moved", named, where, self._place(origin, False), self._place(here, True))
-                compare_kept(origin.item, item, where)
+                if origin is not None:
+                    self._moved_in(origin, item, path, named, compare_kept)
+                elif not self.inside_added:
+                    self.add("added", name(item) + context, where, new=self.show_new(label(item)) or None)
+                    if added is not None:
+                        self.inside_added = True  # its parts are said with it, unless moved in
+                        added(item, where)
+                        self.inside_added = False
                 continue
             old_n, old_item = old_by_id[item.id]
             if moves and item.id not in in_order:
                 self.add("moved", named + context, where, str(old_n), str(n))
             compare_kept(old_item, item, where)
+
+    def _moved_in(
+        self, origin: Place, item: Any, path: str, named: str, compare_kept: Callable[[Any, Any, str], None]
+    ) -> None:
+        """An item that came from another list: one move, then its content compared in full."""
+        where = f"{path}/{item.id}"
+        here = self.new_places[(family(item, path), item.id)]
+        self.add("moved", named, where, self._place(origin, False), self._place(here, True))
+        was, self.inside_added = self.inside_added, False
+        compare_kept(origin.item, item, where)
+        self.inside_added = was
 
     def _elsewhere(self, item: Any, path: str, other: dict[tuple[str, str], Place | None]) -> Place | None:
         """Where the other version has this item, when that is in another list (matched by id,

@@ -64,7 +64,7 @@ def block_label(block: Block) -> str:
         return "; ".join(i.text.value for i in block.items)
     if block.kind == "table":
         return " | ".join(t.value for t in block.header)
-    return block.ref or block.id
+    return ""  # a facts or contact block: its noun says it all (its ref is an id, not for readers)
 
 
 def place_name(owner: object, show: Callable[[str], str]) -> str:
@@ -72,7 +72,8 @@ def place_name(owner: object, show: Callable[[str], str]) -> str:
     if isinstance(owner, Section):
         return f"section {quoted(show(owner.title.value))}"
     if isinstance(owner, Block):
-        return f"{block_noun(owner)} {quoted(show(block_label(owner)))}"
+        label = show(block_label(owner))
+        return f"{block_noun(owner)} {quoted(label)}" if label else block_noun(owner)
     if isinstance(owner, Item):
         return f"list item {quoted(show(owner.text.value))}"
     return "the notice"
