@@ -48,3 +48,45 @@ def test_the_sign_off_file_is_linked_only_from_the_full_changes_page(site: Path)
     assert not list(site.rglob("*tracked-changes.docx"))
     for page in site.rglob("*.html"):
         assert "tracked-changes.docx" not in page.read_text(), page
+
+
+def test_pseudo_locale_changes_page_has_no_english_outside_lang_en(tmp_path: Path) -> None:
+    """Every word on a translated changes page and announcement is translated, or marked lang="en"."""
+    import datetime as dt
+    import re
+
+    import lxml.html
+    from conftest import copy_root
+    from test_i18n import add_language, untransformed_words
+
+    from noticegen.cli import main
+    from noticegen.i18n.pseudo import write_pseudo_catalogs
+    from noticegen.languages import long_date
+
+    root = copy_root("basic", tmp_path)
+    args = ["release", "library", "--root", str(root), "--major", "--date"]
+    assert main([*args, "2024-04-01", "--summary", "First publication."]) == 0
+    notice = root / "notice_src/library.yaml"
+    notice.write_text(
+        notice.read_text()
+        .replace('version: "1.2"', 'version: "1.3"')
+        .replace(
+            "    - {id: supplier,", "    - {id: archive, text: The county archive}\n    - {id: supplier,"
+        )
+    )
+    assert main([*args, "2024-06-01", "--summary", "We now share records with the county archive."]) == 0
+    assert main(["i18n", "extract", "--root", str(root)]) == 0
+    write_pseudo_catalogs(root, "eo")
+    add_language(root, "eo", "approved")
+    build(BuildOptions(root=root, formats=("html",), langs=("eo",), workers=1))
+    for name in ("changes/index.html", "changes/1.3.html"):
+        tree = lxml.html.fromstring((root / "dist/library/eo" / name).read_bytes())
+        for marked in tree.xpath('//*[@lang="en"]'):
+            marked.drop_tree()
+        for skipped in tree.xpath("//style|//script"):
+            skipped.drop_tree()
+        text = tree.text_content()
+        for day in (dt.date(2024, 4, 1), dt.date(2024, 6, 1)):
+            text = text.replace(long_date(day, "eo"), " ")
+        text = re.sub(r"\b1\.[23]\b", " ", text)
+        assert not untransformed_words(text), (name, sorted(set(untransformed_words(text))))
