@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from noticegen.changes.redline import Author, Para, paragraphs, redline
+from noticegen.builders.redline import Author, Para, paragraphs, redline
 from noticegen.cli import main
 from noticegen.templating import BUILTIN_TEMPLATES
 
@@ -101,8 +101,8 @@ def sign_off(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, Path]:
 
 def texts_of(root: Path, version: str) -> list[str]:
     from noticegen.builders import Job
+    from noticegen.builders.redline import UNWRAPPED
     from noticegen.builders.text import notice_text
-    from noticegen.changes.redline import UNWRAPPED
     from noticegen.releases import load_version
     from noticegen.templating import templates_dir
 

@@ -13,11 +13,12 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from noticegen.builders import Artifact, Job
+from noticegen.builders.job import job_environment
 from noticegen.changes import ChangeSet, history
 from noticegen.changes.audience import public, topic
 from noticegen.i18n.release_notes import release_note
 from noticegen.releases import Release
-from noticegen.templating import Renderer, job_environment
+from noticegen.templating import Renderer
 
 
 def feed_name(lang: str, default: str) -> str:

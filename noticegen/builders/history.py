@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from noticegen.builders import Artifact, Job
+from noticegen.builders import Artifact, Job, job_environment
 from noticegen.builders.html import page_links
+from noticegen.builders.redline import sign_off
 from noticegen.changes import Change, ChangeSet, history
 from noticegen.changes.audience import public
-from noticegen.changes.redline import sign_off
 from noticegen.changes.render import to_html
 from noticegen.i18n.release_notes import release_note
 from noticegen.languages import direction, long_date
 from noticegen.model import Text
 from noticegen.releases import Release
-from noticegen.templating import Renderer, job_environment
+from noticegen.templating import Renderer
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from noticegen.changes.wording import (
     row_text,
     statement_text,
 )
+from noticegen.grammar import PLACEHOLDER
 from noticegen.model import (
     FACT_LISTS,
     Block,
@@ -36,7 +37,6 @@ from noticegen.model import (
     Text,
 )
 from noticegen.releases.snapshot import to_data
-from noticegen.source.references import PLACEHOLDER
 from noticegen.templating import Renderer
 
 

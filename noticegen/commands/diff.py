@@ -67,8 +67,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
+    from noticegen.builders.redline import sign_off
     from noticegen.changes import diff_versions
-    from noticegen.changes.redline import sign_off
     from noticegen.changes.render import render
     from noticegen.errors import UserError
     from noticegen.releases import WORKING, list_releases, load_version

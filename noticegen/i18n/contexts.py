@@ -16,12 +16,9 @@ import re
 
 from babel.messages.catalog import Catalog
 
+from noticegen.source.sections import block_key
+
 LEGACY = re.compile(r"^(?P<notice>[a-z0-9-]+)/section/[a-z0-9-]+/(?P<rest>(?!title$).+)$")
-
-
-def block_key(notice_key: str) -> str:
-    """The prefix of the contexts of a notice's body blocks."""
-    return f"{notice_key}/block"
 
 
 def current(context: str | None) -> str | None:

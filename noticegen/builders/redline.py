@@ -21,7 +21,8 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from noticegen.builders import Job, ooxml
+from noticegen.builders import ooxml
+from noticegen.builders.job import Job
 from noticegen.builders.text import notice_text
 from noticegen.changes.engine import word_diff
 from noticegen.model import Notice, Site
