@@ -24,7 +24,7 @@ from docx.oxml.ns import nsdecls, qn
 from noticegen.builders import ooxml
 from noticegen.builders.job import Job
 from noticegen.builders.text import notice_text
-from noticegen.changes.engine import word_diff
+from noticegen.changes.engine import TOKEN
 from noticegen.model import Notice, Site
 from noticegen.releases.store import WORKING, load_release, load_version
 from noticegen.reproducible import source_moment
@@ -127,7 +127,7 @@ def _aligned(old: list[Para], new: list[Para], marks: _Marks) -> list:
         gone, came = list(old[i1:i2]), list(new[j1:j2])
         while gone and came:
             if difflib.SequenceMatcher(None, gone[0].text, came[0].text).ratio() >= PAIRED:
-                out.append(marks.paragraph(came[0].style, word_diff(gone[0].text, came[0].text)))
+                out.append(marks.paragraph(came[0].style, exact_runs(gone[0].text, came[0].text)))
                 gone, came = gone[1:], came[1:]
             elif len(gone) >= len(came):
                 out.append(marks.whole(gone.pop(0), "delete"))
@@ -135,6 +135,28 @@ def _aligned(old: list[Para], new: list[Para], marks: _Marks) -> list:
                 out.append(marks.whole(came.pop(0), "insert"))
         out += [marks.whole(p, "delete") for p in gone] + [marks.whole(p, "insert") for p in came]
     return out
+
+
+def exact_runs(old: str, new: str) -> list[tuple[str, str]]:
+    """Word-level runs from `old` to `new` that rebuild both exactly (spaces too), so rejecting
+    every revision gives the old paragraph character for character; words as `noticegen diff`
+    splits them (TOKEN)."""
+    a, b = TOKEN.findall(old), TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, [t.strip() for t in a], [t.strip() for t in b], autojunk=False)
+    runs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        gone, came = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if op == "equal" and gone == came:
+            runs.append(("equal", came))
+            continue
+        runs += [(kind, text) for kind, text in (("delete", gone), ("insert", came)) if text]
+    merged: list[tuple[str, str]] = []
+    for kind, text in runs:  # neighbours of one kind as one run: fewer, larger revisions
+        if merged and merged[-1][0] == kind:
+            merged[-1] = (kind, merged[-1][1] + text)
+        else:
+            merged.append((kind, text))
+    return merged
 
 
 class _Marks:

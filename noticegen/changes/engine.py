@@ -29,29 +29,28 @@ def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
     """
     a, b = TOKEN.findall(old), TOKEN.findall(new)
     matcher = difflib.SequenceMatcher(None, [t.strip() for t in a], [t.strip() for t in b], autojunk=False)
-    # Pieces: ["equal", text] or ["edit", deleted, inserted].
+    # Pieces: ["equal", old text, new text] or ["edit", deleted, inserted]; an equal run keeps
+    # both spellings of its spaces, so a folded edit keeps the old words' own spacing.
     pieces: list[list[str]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            pieces.append(["equal", "".join(b[j1:j2])])
-        else:
-            pieces.append(["edit", "".join(a[i1:i2]), "".join(b[j1:j2])])
+        kind = "equal" if op == "equal" else "edit"
+        pieces.append([kind, "".join(a[i1:i2]), "".join(b[j1:j2])])
     folded = True
     while folded:
         folded = False
         for n in range(1, len(pieces) - 1):
             before, same, after = pieces[n - 1], pieces[n], pieces[n + 1]
             if same[0] == "equal" and before[0] == after[0] == "edit":
-                size = len(same[1].strip())
+                size = len(same[2].strip())
                 if size <= max(len(before[1]), len(before[2])) and size <= max(len(after[1]), len(after[2])):
                     pieces[n - 1 : n + 2] = [
-                        ["edit", before[1] + same[1] + after[1], before[2] + same[1] + after[2]]
+                        ["edit", before[1] + same[1] + after[1], before[2] + same[2] + after[2]]
                     ]
                     folded = True
                     break
     runs: list[tuple[str, str]] = []
     for piece in pieces:
-        parts = [("equal", piece[1])] if piece[0] == "equal" else [("delete", piece[1]), ("insert", piece[2])]
+        parts = [("equal", piece[2])] if piece[0] == "equal" else [("delete", piece[1]), ("insert", piece[2])]
         runs += [(op, text) for op, text in parts if text]
     return tuple(runs)
 
