@@ -182,3 +182,76 @@ def test_two_short_introduction_paragraphs_merged(tmp_path: Path) -> None:
     )
     assert kinds(changes) == [("merged", "section/introduction/about-this-notice")]
     assert changes.changes[0].parts == ("section/introduction/review",)
+
+
+# -- any depth: the match is written over the model, not over two levels of lists -------------
+
+
+def _deep(leaf_parent: str):
+    """The basic notice with a four-level list in block 'uses'; the leaf 'deep' sits under
+    `leaf_parent` ('c' or 'd'), and every item carries its own key."""
+    from dataclasses import replace
+
+    from noticegen.model import Item, Text
+
+    site, notice = load(ROOTS / "basic")
+
+    def item(ident: str, words: str, *children: Item) -> Item:
+        return Item(ident, Text(words, f"library/block/uses/{ident}"), items=children)
+
+    leaf = item("deep", "Reminders by text message, if you ask for them")
+    tree = item(
+        "a",
+        "Level one",
+        item("b", "Level two", item("c", "Level three c", *([leaf] if leaf_parent == "c" else []))),
+        item("b2", "Level two again", item("d", "Level three d", *([leaf] if leaf_parent == "d" else []))),
+    )
+    sections = tuple(
+        replace(s, blocks=tuple(replace(b, items=(tree,)) if b.id == "uses" else b for b in s.blocks))
+        for s in notice.sections
+    )
+    return site, replace(notice, sections=sections)
+
+
+def test_an_item_four_levels_down_moved_to_another_branch_is_one_move() -> None:
+    changes = compare(*_deep("c"), *_deep("d"), from_version="1.0", to_version="working")
+    assert kinds(changes) == [("moved", "section/what-we-collect/uses/a/b2/d/deep")]
+    assert (changes.changes[0].old, changes.changes[0].new) == (
+        "list item “Level three c”",
+        "list item “Level three d”",
+    )
+
+
+def test_table_rows_with_ids_are_matched_by_id() -> None:
+    """Rows given ids (the table model with `row_ids`) are matched like list items."""
+    from types import SimpleNamespace
+
+    from noticegen.changes.compare import NoticeDiff
+    from noticegen.model import Text
+
+    def table(*rows: tuple[str, str, str]) -> SimpleNamespace:
+        cells = tuple((Text(a, ""), Text(b, "")) for _, a, b in rows)
+        return SimpleNamespace(
+            header=(Text("Record", ""), Text("Kept for", "")), rows=cells, row_ids=tuple(r[0] for r in rows)
+        )
+
+    diff = NoticeDiff()
+    diff.table(
+        table(
+            ("members", "Membership", "2 years"), ("loans", "Loans", "1 year"), ("cctv", "CCTV", "30 days")
+        ),
+        table(
+            ("loans", "Loans", "18 months"),
+            ("members", "Membership", "2 years"),
+            ("fines", "Fines", "6 years"),
+        ),
+        "section/keeping/schedule",
+        "",
+    )
+    assert [(c.kind, c.path) for c in diff.changes] == [
+        ("removed", "section/keeping/schedule/cctv"),
+        ("reworded", "section/keeping/schedule/loans"),
+        ("moved", "section/keeping/schedule/members"),
+        ("added", "section/keeping/schedule/fines"),
+    ]
+    assert ("insert", " 18 months") in diff.changes[1].words

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from noticegen.changes.changeset import ChangeSet
 from noticegen.changes.engine import ChangeRecorder, word_diff
@@ -66,6 +66,14 @@ def compare(
         restructure(tuple(diff.changes)),
         new_notice.id,
     )
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row with its id, matched like any other item."""
+
+    id: str
+    cells: tuple[Text, ...]
 
 
 def shower(site: Site, notice: Notice) -> Callable[[str], str]:
@@ -141,10 +149,23 @@ class NoticeDiff(ChangeRecorder):
         self.sequence(old, new, path, "list item", context, lambda i: i.text.value, compare_kept)
 
     def table(self, old: Block, new: Block, path: str, context: str) -> None:
-        """Rows have no ids, so they are matched by content; a replaced row reads as reworded."""
+        """Rows with ids are matched by id (added, removed, moved, reworded); rows without are
+        matched by content, and a replaced row reads as reworded."""
         self.value(
             f"table header{context}", f"{path}/header", self._row(old.header, False), self._row(new.header)
         )
+        old_ids, new_ids = getattr(old, "row_ids", ()), getattr(new, "row_ids", ())
+        if old_ids and new_ids:
+            self.sequence(
+                [Row(i, r) for i, r in zip(old_ids, old.rows, strict=False)],
+                [Row(i, r) for i, r in zip(new_ids, new.rows, strict=False)],
+                path,
+                "table row",
+                context,
+                lambda row: row_text(row.cells),
+                lambda a, b, where: self.cells(a.cells, b.cells, where, f"table row{context}"),
+            )
+            return
         old_rows, new_rows = [row_text(r) for r in old.rows], [row_text(r) for r in new.rows]
         matcher = difflib.SequenceMatcher(None, old_rows, new_rows, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -163,6 +184,12 @@ class NoticeDiff(ChangeRecorder):
                 )
             for j in range(j1 + paired, j2):
                 self.add("added", f"table row{context}", f"{path}/row{j + 1}", new=self._row(new.rows[j]))
+
+    def cells(self, old: tuple[Text, ...], new: tuple[Text, ...], path: str, what: str) -> None:
+        """A row kept: reworded when any cell's text changed, with the words of the whole row."""
+        if row_text(old) != row_text(new):
+            old_row, new_row = self._row(old, False), self._row(new)
+            self.add("reworded", what, path, old_row, new_row, word_diff(old_row, new_row))
 
     def _row(self, row: tuple[Text, ...], new: bool = True) -> str:
         return " | ".join(self.shown(cell, new) or "" for cell in row)
