@@ -41,6 +41,8 @@ def test_the_polish_changes_page_shows_the_translated_change_note(site: Path) ->
     page = (site / "supporting-families/pl/changes/index.html").read_text()
     assert "<dd>Pierwsza publikacja tej informacji.</dd>" in page
     assert "First publication of this notice." not in page
+    notice_page = (site / "supporting-families/pl/index.html").read_text()
+    assert "<span>Pierwsza publikacja tej informacji.</span>" in notice_page
 
 
 def test_the_sign_off_file_is_linked_only_from_the_full_changes_page(site: Path) -> None:

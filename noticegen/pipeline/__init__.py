@@ -13,6 +13,7 @@ from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
 from noticegen.errors import Reporter, UserError
+from noticegen.i18n.release_notes import release_note
 from noticegen.i18n.translate import content_catalog, translate
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
@@ -185,19 +186,22 @@ def make_job(
         langs,
         status=status,
         coverage=done.coverage.percent,
-        releases=release_info(project.root, notice.id, past),
+        releases=release_info(project.root, notice.id, past, lang, source),
         past=past.version if past else None,
     )
 
 
-def release_info(root: str, notice_id: str, upto: Release | None = None) -> ReleaseInfo | None:
+def release_info(
+    root: str, notice_id: str, upto: Release | None = None, lang: str = "", source_lang: str = ""
+) -> ReleaseInfo | None:
     """First publication and latest update (up to a past release, for that release's page)."""
     releases = list_releases(root, notice_id)
     if upto is not None:
         releases = [r for r in releases if version_key(r.version) <= version_key(upto.version)]
     if not releases:
         return None
-    return ReleaseInfo(releases[0].date, releases[-1].date, releases[-1].summary)
+    note = release_note(root, notice_id, releases[-1], lang or source_lang, source_lang)
+    return ReleaseInfo(releases[0].date, releases[-1].date, note)
 
 
 def past_jobs(project: Project, notices: list[Notice], langs: tuple[str, ...], templates) -> list[Job]:
