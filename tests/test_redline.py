@@ -167,3 +167,14 @@ def test_any_pair_round_trips_and_python_docx_reads_it(old: list[str], new: list
     assert accepted(data) == new and rejected(data) == old
     document = docx.Document(io.BytesIO(data))  # a real reader opens it
     assert document.core_properties.author == "A & B <DPO>"
+
+
+def test_docx_needs_an_output_file_and_a_writable_place(tmp_path: Path, capsys) -> None:
+    root = version(tmp_path / "council", [])
+    base = ["diff", "supporting-families", "--root", str(root), "--from", "1.0", "--format", "docx"]
+    assert main(base) == 2
+    assert "--output" in capsys.readouterr().err
+    assert main([*base, "--output", str(tmp_path / "no-such-folder" / "x.docx")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "Traceback" not in err
+    assert not (tmp_path / "no-such-folder").exists()
