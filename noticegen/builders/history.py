@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from noticegen.builders import Artifact, Job, job_environment
 from noticegen.builders.html import page_links
+from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.builders.redline import sign_off
 from noticegen.changes import Change, ChangeSet, history
 from noticegen.changes.audience import public
