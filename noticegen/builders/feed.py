@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
-from noticegen.builders import Artifact, Job
-from noticegen.builders.job import job_environment
+from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.changes import ChangeSet, history
 from noticegen.changes.audience import public, topic
 from noticegen.i18n.release_notes import release_note
