@@ -100,7 +100,7 @@ def sign_off(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, Path]:
 
 
 def texts_of(root: Path, version: str) -> list[str]:
-    from noticegen.builders import Job
+    from noticegen.builders.job import Job
     from noticegen.builders.redline import UNWRAPPED
     from noticegen.builders.text import notice_text
     from noticegen.releases import load_version
