@@ -253,3 +253,21 @@ def test_the_feed_is_newest_first_and_titled_by_what_changed(scenario: Path) -> 
     feed = feedparser.parse((scenario / "dist/feed.atom").read_bytes())
     assert [e.id.rsplit("/", 1)[1] for e in feed.entries] == ["2.1", "2.0", "1.1", "1.0"]
     assert feed.entries[1].title.endswith("updated: who we share information with; how to contact us")
+
+
+def test_a_polish_announcement_says_each_change_in_polish(scenario: Path) -> None:
+    import lxml.html
+
+    changes = scenario / "dist/supporting-families/pl/changes"
+    text = (changes / "2.0.txt").read_text(encoding="utf-8")
+    assert "- komu udostępniamy informacje: dodano “Schools and colleges your children attend”" in text
+    assert "- komu udostępniamy informacje: usunięto “Public Health”" in text
+    assert "- jak się z nami skontaktować: teraz “dpo@sefton.gov.uk”" in text
+    assert "Recipient added" not in text
+    html = lxml.html.fromstring((changes / "2.0.html").read_text(encoding="utf-8"))
+    quoted = html.xpath("//li/q")
+    assert quoted and all(q.get("lang") == "en" for q in quoted)
+    assert [li.text for li in html.xpath("//li")][:2] == [
+        "komu udostępniamy informacje: usunięto ",
+        "komu udostępniamy informacje: dodano ",
+    ]

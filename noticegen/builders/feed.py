@@ -13,7 +13,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from noticegen.builders.job import Artifact, Job, job_environment
-from noticegen.changes import ChangeSet, history
+from noticegen.changes import Change, ChangeSet, history
 from noticegen.changes.audience import public, topic
 from noticegen.i18n.release_notes import release_note
 from noticegen.releases import Release
@@ -75,16 +75,22 @@ def _entry(
 
 def _topics(changes: ChangeSet | None, job: Job, words) -> list[str]:
     """What changed, as the questions the notice answers, in reading order, each once."""
-    if changes is None:
-        return []
-    titles = {f"section/{s.id}": Renderer(job.site, job.notice).plain(s.title) for s in job.notice.sections}
     out: list[str] = []
     for change in public(changes):
-        key = topic(change)
-        said = titles.get(key) or words.topics.get(key)  # type: ignore[attr-defined]
+        said = topic_label(change, job, words)
         if said and said not in out:
             out.append(said)
     return out
+
+
+def topic_label(change: Change, job: Job, words) -> str | None:
+    """A change's topic in the job's language: a section's title, or the words for a fact list,
+    the contacts or the controller (templates/changes/_feed.txt)."""
+    key = topic(change)
+    if key.startswith("section/"):
+        section = next((s for s in job.notice.sections if f"section/{s.id}" == key), None)
+        return Renderer(job.site, job.notice).plain(section.title) if section else None
+    return words.topics.get(key)  # type: ignore[no-any-return]
 
 
 def _midnight(day: dt.date) -> dt.datetime:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from noticegen.builders.feed import topic_label
 from noticegen.builders.html import page_links
 from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.builders.redline import sign_off
@@ -110,12 +111,33 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list
             "date": entry.date,
             # What residents need: no moves, dates, layout or corrections (the full page has them).
             "changes": [plain_change(c) for c in public(changes)],
+            "translated": said_in_translation(job, changes, env) if job.is_translation else [],
             "url": job.site.base_url + f"{job.notice.id}/{job.lang}/",
         }
         snippet = env.get_template("html/announcement.html").render(**context)
         text = text_env.get_template("text/announcement.txt").render(**context)
         out.append(Artifact(f"{job.folder}/changes/{release.version}.html", snippet.encode("utf-8")))
         out.append(Artifact(f"{job.folder}/changes/{release.version}.txt", text.encode("utf-8")))
+    return out
+
+
+@dataclass(frozen=True)
+class Said:
+    """A public change for a translation's announcement: its topic in the page's language, what
+    happened (a Change kind), and the text in the source language."""
+
+    topic: str
+    kind: str
+    text: str
+
+
+def said_in_translation(job: Job, changes: ChangeSet | None, env) -> list[Said]:
+    words = env.get_template("changes/_feed.txt").module
+    out = []
+    for change in public(changes):
+        label = topic_label(change, job, words) or ""
+        text = change.old if change.kind == "removed" else change.new
+        out.append(Said(label, change.kind, text or ""))
     return out
 
 
