@@ -11,6 +11,8 @@ paragraph and a recipient) are never grouped.
 from __future__ import annotations
 
 import difflib
+import functools
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -39,13 +41,22 @@ def restructure(changes: tuple[Change, ...]) -> tuple[Change, ...]:
     return tuple(out)
 
 
-def _words(text: str | None) -> list[str]:
-    return [t.strip().lower() for t in TOKEN.findall(text or "")]
+@functools.lru_cache(maxsize=4096)
+def _words(text: str | None) -> tuple[str, ...]:
+    return tuple(t.strip().lower() for t in TOKEN.findall(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _counts(text: str) -> Counter[str]:
+    return Counter(_words(text))
 
 
 def _inside(part: str, whole: str) -> bool:
     a, b = _words(part), _words(whole)
     if len(a) < SHORTEST:
+        return False
+    # The words both share, counted, bound what any alignment can match: a cheap first test.
+    if sum((_counts(part) & _counts(whole)).values()) < INSIDE * len(a):
         return False
     matched = sum(m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
     return matched >= INSIDE * len(a)
@@ -63,7 +74,8 @@ def _in_order(parts: list[str], whole: str) -> list[str]:
 
 
 def _similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio() >= SIMILAR
+    matcher = difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False)
+    return matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
 
 
 def _family(change: Change) -> str:
