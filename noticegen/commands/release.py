@@ -121,12 +121,13 @@ def run(args: argparse.Namespace) -> int:
 
     prepared = prepare_release(args.root, args.notice, args.kind, args.summary, args.date, args.approved_by)
     shown = findings(prepared)
-    warnings = [f"{p.loc}: {p.message}".lstrip(": ") for p in shown if p.level == "error"]
-    warnings += stale_translations(prepared)
+    stale = stale_translations(prepared)
     for problem in shown:
         print(problem, file=sys.stderr)
-    for line in warnings[len([p for p in shown if p.level == "error"]) :]:
+    for line in stale:
         print(f"warning: {line}", file=sys.stderr)
+    # Recorded with the release: the check errors that stand, and the translations out of date.
+    warnings = [f"{p.loc}: {p.message}".lstrip(": ") for p in shown if p.level == "error"] + stale
     changes = None
     if prepared.previous is not None:
         _, old_site, old_notice = load_release(args.root, args.notice, prepared.previous.version)
