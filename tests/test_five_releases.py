@@ -271,3 +271,11 @@ def test_a_polish_announcement_says_each_change_in_polish(scenario: Path) -> Non
         "komu udostępniamy informacje: usunięto ",
         "komu udostępniamy informacje: dodano ",
     ]
+
+
+def test_the_sign_off_files_are_by_the_approver_on_the_release_date(scenario: Path) -> None:
+    data = (scenario / "dist/supporting-families/en/changes/2.1-tracked-changes.docx").read_bytes()
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert set(re.findall(r'w:author="([^"]*)"', xml)) == {"Jane Smith, Data Protection Officer"}
+    assert set(re.findall(r'w:date="([^"]*)"', xml)) == {"2025-06-01T00:00:00Z"}
+    assert not list((scenario / "dist/supporting-families/pl/changes").glob("*.docx"))
