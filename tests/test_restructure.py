@@ -255,3 +255,36 @@ def test_table_rows_with_ids_are_matched_by_id() -> None:
         ("added", "section/keeping/schedule/fines"),
     ]
     assert ("insert", " 18 months") in diff.changes[1].words
+
+
+def test_a_paragraph_cut_into_two_new_ids_and_two_joined_under_a_new_id() -> None:
+    from noticegen.changes import Change
+    from noticegen.changes.restructure import restructure
+
+    one = "We collect your name and address when you join the library."
+    two = "We keep them for two years after your membership ends, then delete them."
+    split = restructure(
+        (
+            Change("removed", "paragraph", "section/a/whole", one + " " + two),
+            Change("added", "paragraph", "section/a/first", None, one),
+            Change("added", "paragraph", "section/a/second", None, two),
+        )
+    )
+    assert [(c.kind, c.path, c.parts) for c in split] == [
+        ("split", "section/a/whole", ("section/a/first", "section/a/second"))
+    ]
+    merged = restructure(
+        (
+            Change("removed", "paragraph", "section/a/first", one),
+            Change("removed", "paragraph", "section/a/second", two),
+            Change("added", "paragraph", "section/a/whole", None, one + " " + two),
+        )
+    )
+    assert [(c.kind, c.path, c.parts) for c in merged] == [
+        ("merged", "section/a/whole", ("section/a/first", "section/a/second"))
+    ]
+    unrelated = (
+        Change("removed", "paragraph", "section/a/old", one),
+        Change("added", "recipient", "facts/recipients/new", None, one),
+    )
+    assert restructure(unrelated) == unrelated  # a paragraph never splits into a recipient
