@@ -279,3 +279,16 @@ def test_the_sign_off_files_are_by_the_approver_on_the_release_date(scenario: Pa
     assert set(re.findall(r'w:author="([^"]*)"', xml)) == {"Jane Smith, Data Protection Officer"}
     assert set(re.findall(r'w:date="([^"]*)"', xml)) == {"2025-06-01T00:00:00Z"}
     assert not list((scenario / "dist/supporting-families/pl/changes").glob("*.docx"))
+
+
+def test_the_polish_changes_page_says_what_residents_need_in_polish(scenario: Path) -> None:
+    import lxml.html
+
+    page = (scenario / "dist/supporting-families/pl/changes/index.html").read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(page)
+    said = [
+        li.text_content()
+        for li in tree.xpath('//h3[text()="Co musisz wiedzieć"]/following-sibling::ul[1]/li')
+    ]
+    assert "komu udostępniamy informacje: dodano Schools and colleges your children attend" in said
+    assert all(div.get("lang") == "en" for div in tree.xpath('//div[div[@class="changes"]]'))

@@ -28,6 +28,7 @@ class Entry:
     diff: object
     note: Text  # the change note in the page's language (or marked as the source language)
     redline: str | None  # the Word file with tracked changes, for staff (source language only)
+    said: list  # for a translation: what residents need to know, said in its language (Said)
 
 
 def history_tasks_jobs(jobs: list[Job], root: str, sources: tuple) -> list[Job]:
@@ -77,6 +78,7 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list
             to_html(changes, job.templates) if changes else None,
             note,
             redline_name(release) if changes and not job.is_translation else None,
+            said_in_translation(job, changes, env) if job.is_translation else [],
         )
         for (release, changes), note in zip(releases, job.notes, strict=True)
     ]
