@@ -16,7 +16,7 @@ import re
 
 from babel.messages.catalog import Catalog
 
-from noticegen.source.sections import block_key
+from noticegen.model import block_key
 
 LEGACY = re.compile(r"^(?P<notice>[a-z0-9-]+)/section/[a-z0-9-]+/(?P<rest>(?!title$).+)$")
 

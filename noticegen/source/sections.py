@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from noticegen.model import FACT_LISTS, Block, Item, Section, Text
+from noticegen.model import FACT_LISTS, Block, Item, Section, Text, block_key
 from noticegen.source.schema import Reader
 from noticegen.source.yaml_nodes import Node
 
 KINDS = ("paragraph", "heading", "note", "list", "numbered", "table", "facts", "contact", "block")
 FACT_REFS = ("international_transfers", "automated_decisions", *FACT_LISTS)
 MAX_LIST_DEPTH = 2
-
-
-def block_key(notice_key: str) -> str:
-    """The start of the key (the gettext msgctxt) of a notice's body blocks: the block's own id
-    follows it, not its section's, so a block moved to another section keeps its translations."""
-    return f"{notice_key}/block"
 
 
 def read_body(r: Reader, node: Node, key: str) -> tuple[Block, ...]:
