@@ -22,7 +22,13 @@ TEMPLATE_FILES = {
     "txt": ("text/", "glance/"),
     "json": ("schema/",),
     "collection": ("collection/", "glance/"),
-    "history": ("html/", "text/announcement.txt", "changes/"),
+    "history": (
+        "html/",
+        "text/",
+        "changes/",
+        "reference.docx",
+        "glance/",
+    ),  # text/: the Word files for sign-off
 }
 
 
