@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from noticegen.builders.holdings import holdings_artifacts
 from noticegen.builders.html import logo_path
+from noticegen.builders.index_data import open_data_artifacts
 from noticegen.builders.job import Artifact
 from noticegen.model import Project
 from noticegen.templating import Renderer, environment, template_file
 
 
-def site_artifacts(project: Project, templates: tuple[str, ...], langs: tuple[str, ...]) -> list[Artifact]:
+def site_artifacts(
+    project: Project, templates: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, ...] = ()
+) -> list[Artifact]:
+    """The site's own files: the notice list, the redirects, the assets, "What we hold", and the
+    open-data index and schemas (notices.json only when `formats` has json)."""
+    artifacts = holdings_artifacts(project, templates, langs) + open_data_artifacts(
+        project, templates, langs, formats
+    )
+    return artifacts + _pages(project, templates, langs)
+
+
+def _pages(project: Project, templates: tuple[str, ...], langs: tuple[str, ...]) -> list[Artifact]:
     env = environment(templates)
     site = project.site
     default = site.default_language if site.default_language in langs else langs[0]

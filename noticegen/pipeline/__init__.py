@@ -10,8 +10,6 @@ from pathlib import Path
 
 from noticegen import uptodate
 from noticegen.builders import FORMATS
-from noticegen.builders.holdings import holdings_artifacts
-from noticegen.builders.index_data import open_data_artifacts
 from noticegen.builders.job import Artifact, Download, Job, ReleaseInfo
 from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
@@ -123,9 +121,7 @@ def build(
             out if partial else None,
             progress,
         )
-        artifacts += site_artifacts(project, templates_dir(project.root), langs)
-        artifacts += open_data_artifacts(project, templates_dir(project.root), langs, options.formats)
-        artifacts += holdings_artifacts(project, templates_dir(project.root), langs)
+        artifacts += site_artifacts(project, templates_dir(project.root), langs, options.formats)
         artifacts += feeds(_feed_jobs(project, jobs, langs), project.root)
         if "html" in options.formats:
             artifacts += search_artifacts(options.root, artifacts, out if partial else None, report)
