@@ -1,0 +1,136 @@
+"""Printed pages staff can rely on: full pages, no stranded lines, one-line header and footer,
+label/value rows that stay aligned, for the seed in every language and edition and for the
+corpus notices imported from Word."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import lxml.html
+import pdfplumber
+import pytest
+from pdf_pages import ROOT, baseline, edition_of, find_last, read_pages, shared_dir
+
+from noticegen.builders.pdf import print_documents
+from noticegen.cli import main
+from noticegen.languages import direction
+from noticegen.pipeline import BuildOptions, build, make_job
+from noticegen.source import load_project
+from noticegen.templating import templates_dir
+
+MIN_FILL = 0.60  # every page but the last two is at least this full
+MIN_LAST_LINES = 6  # the last page is never a line or two left alone
+WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _pdfs(out: Path) -> list[Path]:
+    """The current versions' printed editions (the v/ copies are laid out by the same code)."""
+    return sorted(p for p in out.rglob("*.pdf") if "/v/" not in p.as_posix())
+
+
+@pytest.fixture(scope="module")
+def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The real notice, every language, clear print and large print (two workers)."""
+    out = tmp_path_factory.mktemp("print-seed") / "dist"
+    build(BuildOptions(root=ROOT, formats=("pdf",), out=out, workers=2))
+    return _pdfs(out)
+
+
+@pytest.fixture(scope="module")
+def corpus_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The corpus notices imported from Word with `noticegen import`, in English, both editions."""
+    shared = shared_dir()
+    if shared is None or not (shared / "corpus").is_dir():
+        pytest.skip("the shared corpus is not beside this checkout (set NOTICEGEN_SHARED)")
+    root = tmp_path_factory.mktemp("print-corpus")
+    (root / "notice_src").mkdir()
+    shutil.copy(ROOT / "notice_src" / "site.yaml", root / "notice_src" / "site.yaml")
+    shutil.copytree(ROOT / "notice_src" / "assets", root / "notice_src" / "assets")
+    for docx in sorted((shared / "corpus").glob("*.docx")):
+        assert main(["--root", str(root), "import", str(docx)]) == 0, docx.name
+    out = root / "dist"
+    build(BuildOptions(root=root, langs=("en",), formats=("pdf",), out=out, workers=2))
+    return _pdfs(out)
+
+
+def _check_fill(path: Path) -> list[str]:
+    pages = read_pages(path)
+    problems = [
+        f"{path.name}: page {number} is only {page.fill:.0%} full"
+        for number, page in enumerate(pages[:-2], start=1)
+        if page.fill < MIN_FILL
+    ]
+    if len(pages[-1].body) < MIN_LAST_LINES:
+        problems.append(f"{path.name}: the last page holds only {len(pages[-1].body)} lines")
+    return problems
+
+
+def test_seed_pages_are_full_and_the_last_is_not_stranded(seed_pdfs: list[Path]) -> None:
+    assert len(seed_pdfs) == 8  # four languages, two editions
+    problems = [p for path in seed_pdfs for p in _check_fill(path)]
+    assert not problems
+
+
+def test_corpus_pages_are_full_and_the_last_is_not_stranded(corpus_pdfs: list[Path]) -> None:
+    assert len(corpus_pdfs) == 14  # seven notices, two editions
+    problems = [p for path in corpus_pdfs for p in _check_fill(path)]
+    assert not problems
+
+
+def _check_margins(path: Path) -> list[str]:
+    problems = []
+    for number, page in enumerate(read_pages(path), start=1):
+        if len(page.footer) != 1:
+            problems.append(f"{path.name}: page {number}: the footer takes {len(page.footer)} lines")
+        if number > 1 and len(page.header) != 1:
+            problems.append(f"{path.name}: page {number}: the running header takes {len(page.header)} lines")
+    return problems
+
+
+def test_header_and_footer_fit_on_one_line(seed_pdfs: list[Path], corpus_pdfs: list[Path]) -> None:
+    problems = [p for path in seed_pdfs + corpus_pdfs for p in _check_margins(path)]
+    assert not problems
+
+
+def _rows(lang: str, edition: str) -> list[tuple[str, str]]:
+    """The label/value rows of the back page (who to ask, the controller), as the HTML has them."""
+    project, _ = load_project(ROOT)
+    langs = tuple(x.code for x in project.site.languages)
+    job = make_job(project, project.notices[0], lang, templates_dir(ROOT), langs)
+    (document,) = [d for d in print_documents(job) if d.edition == edition]
+    tree = lxml.html.fromstring(document.html.encode())
+    rows = tree.xpath("//section[@class='other-formats']//table[contains(@class, 'rows')]//tr")
+    return [(row.xpath("string(th)").strip(), row.xpath("string(td)").strip()) for row in rows]
+
+
+def test_label_value_rows_stay_aligned(seed_pdfs: list[Path]) -> None:
+    """Each value's first line sits on the baseline of its label's first line, on the start side,
+    even when the label wraps (the large print Ukrainian "Електронна пошта")."""
+    checked = 0
+    for path in seed_pdfs:
+        lang, edition = path.parent.name, edition_of(path).name
+        rtl = direction(lang) == "rtl"
+        rows = _rows(lang, edition)
+        assert len(rows) >= 5
+        with pdfplumber.open(path) as pdf:
+            for label, value in rows:
+                # The value's first run of four or more letters or digits (pdfplumber splits
+                # right-to-left lines at punctuation) that is not also in the label.
+                key = next(r for r in WORD.findall(value) if len(r) >= 4 and r not in label)
+                found = find_last(pdf, key, rtl=rtl and not key.isascii())
+                assert found, f"{path}: {key!r} is not on any page"
+                index, match = found
+                labels = [
+                    m
+                    for word in dict.fromkeys([label.split()[0], label.split()[0][::-1]])
+                    for m in pdf.pages[index].search(word, regex=False)
+                    if (m["x0"] >= match["x1"] if rtl else m["x1"] <= match["x0"])
+                ]
+                assert labels, f"{path}: no label {label!r} beside {value!r}"
+                nearest = min(labels, key=lambda m: abs(baseline(m["chars"]) - baseline(match["chars"])))
+                gap = abs(baseline(nearest["chars"]) - baseline(match["chars"]))
+                assert gap <= 1.0, f"{path}: {value!r} is {gap:.1f} pt off its label {label!r}"
+                checked += 1
+    assert checked >= 40
