@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -22,7 +23,7 @@ class Download:
     """Another format of the same notice, for the page's download list."""
 
     path: str  # relative to the notice page
-    kind: str  # "pdf", "large-print", "docx", "txt"
+    kind: str  # a kind in DOWNLOADS: "pdf", "large-print", "leaflet", "docx", "txt", "braille"
     size: int
 
 
@@ -101,29 +102,42 @@ class Builder(Protocol):
         ...
 
 
-FORMATS = ("html", "pdf", "docx", "txt")
+#: Every format, by name: the module and class of its builder. Each module is imported only
+#: when its format is built, because some pull in heavy libraries (WeasyPrint, python-docx).
+BUILDERS = {
+    "html": ("noticegen.builders.html", "HtmlBuilder"),
+    "pdf": ("noticegen.builders.pdf", "PdfBuilder"),
+    "docx": ("noticegen.builders.docx", "DocxBuilder"),
+    "txt": ("noticegen.builders.text", "TextBuilder"),
+    "leaflet": ("noticegen.builders.leaflet", "LeafletBuilder"),
+    "braille": ("noticegen.builders.braille", "BrailleBuilder"),
+    "history": ("noticegen.builders.history", "HistoryBuilder"),
+}
+
+#: The formats a build makes by default (`--format` chooses among them).
+FORMATS = ("html", "pdf", "docx", "txt", "leaflet", "braille")
+
+#: The files a notice page lists for download, in the list's order: (how the file name ends
+#: after the notice id, kind, file type). The leaflet's imposed print file is not listed: it
+#: is for print staff (`noticegen print --leaflet`); the page offers its tagged A5 pages.
+DOWNLOADS = (
+    (".pdf", "pdf", "PDF"),
+    ("-large-print.pdf", "large-print", "PDF"),
+    ("-leaflet-a5.pdf", "leaflet", "PDF"),
+    (".docx", "docx", "DOCX"),
+    (".txt", "txt", "TXT"),
+    (".brf", "braille", "BRF"),
+)
+
+
+def download_kind(name: str, notice_id: str) -> str | None:
+    """The kind of a file the page lists for download, or None for a file it does not list."""
+    return next((kind for ending, kind, _ in DOWNLOADS if name == notice_id + ending), None)
 
 
 def get_builder(name: str) -> Builder:
-    """The builder for a format; heavy libraries are imported only when that format is built."""
-    if name == "html":
-        from noticegen.builders.html import HtmlBuilder
-
-        return HtmlBuilder()
-    if name == "pdf":
-        from noticegen.builders.pdf import PdfBuilder
-
-        return PdfBuilder()
-    if name == "docx":
-        from noticegen.builders.docx import DocxBuilder
-
-        return DocxBuilder()
-    if name == "txt":
-        from noticegen.builders.text import TextBuilder
-
-        return TextBuilder()
-    if name == "history":
-        from noticegen.builders.history import HistoryBuilder
-
-        return HistoryBuilder()
-    raise ValueError(f"unknown format {name!r}")
+    """The builder for a format, imported when it is first wanted."""
+    if name not in BUILDERS:
+        raise ValueError(f"unknown format {name!r}")
+    module, cls = BUILDERS[name]
+    return getattr(importlib.import_module(module), cls)()

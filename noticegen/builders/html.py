@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from noticegen.builders import Artifact, Download, Job
+from noticegen.builders import DOWNLOADS, Artifact, Download, Job
 from noticegen.languages import direction, long_date, own_name
 from noticegen.templating import Renderer, job_environment
 
-FILE_TYPES = {"pdf": "PDF", "large-print": "PDF", "docx": "DOCX", "txt": "TXT"}
+FILE_TYPES = {kind: file_type for _, kind, file_type in DOWNLOADS}
 
 
 class HtmlBuilder:

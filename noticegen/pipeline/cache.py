@@ -19,6 +19,8 @@ TEMPLATE_FILES = {
     "pdf": ("print/", "html/_banners.html"),
     "docx": ("reference.docx", "html/_banners.html"),
     "txt": ("text/",),
+    "leaflet": ("print/", "html/_banners.html"),
+    "braille": ("text/",),
     "history": ("html/", "text/announcement.txt", "changes/"),
 }
 

@@ -12,7 +12,7 @@ from noticegen.builders import Artifact, Job, get_builder
 from noticegen.pipeline.cache import Manifest, inputs_digest
 
 # Longest first, so the slow PDFs start at once and the pool ends together.
-WEIGHT = {"pdf": 0, "docx": 1, "html": 2, "txt": 3}
+WEIGHT = {"pdf": 0, "leaflet": 0, "docx": 1, "braille": 2, "html": 2, "txt": 3}
 
 
 @dataclass(frozen=True)
