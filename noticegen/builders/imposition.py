@@ -37,21 +37,34 @@ def booklet_order(pages: int, rtl: bool = False) -> list[tuple[int | None, int |
 
 
 def impose(pdf_bytes: bytes, rtl: bool = False) -> bytes:
-    """The imposed print file of an A5 PDF: A4 landscape sheets in booklet order."""
+    """The imposed print file of an A5 PDF: A4 landscape sheets in booklet order, each page
+    centred in its half at its own size (never scaled). The same input gives the same bytes."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf_bytes)) as source, pikepdf.new() as sheets:
-        width, height = SHEET
         forms = [sheets.copy_foreign(page.as_form_xobject()) for page in source.pages]
         for left, right in booklet_order(len(source.pages), rtl):
             sheets.add_blank_page(page_size=SHEET)
             side = sheets.pages[-1]
+            xobjects = pikepdf.Dictionary()
+            drawing = []
             for slot, index in enumerate((left, right)):
                 if index is not None:
-                    x = slot * width / 2
-                    side.add_overlay(forms[index], pikepdf.Rectangle(x, 0, x + width / 2, height))
+                    xobjects[f"/P{slot}"] = forms[index]
+                    drawing.append(_place(forms[index], slot, f"/P{slot}"))
+            side.Resources = pikepdf.Dictionary(XObject=xobjects)
+            side.Contents = sheets.make_stream(" ".join(drawing).encode("ascii"))
         sheets.docinfo["/Title"] = source.docinfo.get("/Title", "")
         sheets.Root.Lang = source.Root.get("/Lang", pikepdf.String(""))
         out = io.BytesIO()
         sheets.save(out, deterministic_id=True)
         return out.getvalue()
+
+
+def _place(form, slot: int, name: str) -> str:
+    """The drawing of one page (a form XObject) centred in the left (0) or right (1) half."""
+    x0, y0, x1, y1 = (float(v) for v in form.BBox)
+    half = SHEET[0] / 2
+    x = slot * half + (half - (x1 - x0)) / 2 - x0
+    y = (SHEET[1] - (y1 - y0)) / 2 - y0
+    return f"q 1 0 0 1 {x:.3f} {y:.3f} cm {name} Do Q"
