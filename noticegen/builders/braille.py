@@ -14,13 +14,13 @@ import subprocess
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from noticegen.builders import Artifact, Job
 from noticegen.builders.braille_pages import Piece, paginate
+from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.builders.text import Layout
 from noticegen.errors import UserError
 from noticegen.languages import base, direction, long_date
 from noticegen.model import Section, Text
-from noticegen.templating import Renderer, job_environment
+from noticegen.templating import Renderer
 
 #: The liblouis table for each language that has one that works. Ukrainian is left out:
 #: liblouis 3.24's uk.utb leaves і, ї, є and ґ untranslated, so its braille would be wrong.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from noticegen.builders import DOWNLOADS, Artifact, Download, Job
+from noticegen.builders.job import DOWNLOADS, Artifact, Download, Job, job_environment
 from noticegen.languages import direction, long_date, own_name
-from noticegen.templating import Renderer, job_environment
+from noticegen.templating import Renderer
 
 FILE_TYPES = {kind: file_type for _, kind, file_type in DOWNLOADS}
 

@@ -4,8 +4,8 @@ print on both sides, fold and staple (docs/printing.md)."""
 
 from __future__ import annotations
 
-from noticegen.builders import Artifact, Job
 from noticegen.builders.imposition import impose
+from noticegen.builders.job import Artifact, Job
 from noticegen.builders.pdf import print_documents, render_pdf
 from noticegen.builders.print_layout import LEAFLET
 from noticegen.languages import direction

@@ -16,11 +16,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from noticegen.builders import Artifact, Job
 from noticegen.builders.fetcher import FetchPolicy, RefusedURL, safe_fetcher  # noqa: F401 (RefusedURL: for callers)
+from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.builders.print_layout import EDITIONS, SCRIPT_SIZES, Edition, keep_together
 from noticegen.languages import base, direction, long_date, own_name
-from noticegen.templating import Renderer, job_environment
+from noticegen.templating import Renderer
 
 #: Body fonts per language (base code); every other language gets DejaVu Sans.
 FONTS = {

@@ -6,8 +6,10 @@ import argparse
 import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 
+from noticegen import uptodate
 from noticegen.builders import FORMATS
 from noticegen.errors import UserError
 
@@ -62,92 +64,63 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     b.set_defaults(run=run)
 
 
-def _unreleased(root: Path, project) -> list[str]:
-    """A line for each notice whose source differs from its latest release, or has none."""
-    from noticegen.changes import diff_versions
-    from noticegen.releases import WORKING, list_releases
-
-    lines = []
-    for notice in project.notices:
-        releases = list_releases(root, notice.id)
-        if not releases:
-            lines.append(
-                f"{notice.loc.path}: error: {notice.id} has never been released: release it first with "
-                f"'noticegen release {notice.id} --major --summary \"…\"'"
-            )
-            continue
-        changes = diff_versions(root, notice.id, releases[-1].version, WORKING)
-        if not changes.is_empty:
-            lines.append(
-                f"{notice.loc.path}: error: {notice.id} has changes since release {releases[-1].version} "
-                f"({changes.summary.split(': ', 1)[-1].rstrip('.')}): raise its version and release it, or undo them "
-                f"(see 'noticegen diff {notice.id}')"
-            )
-    return lines
-
-
 def run(args: argparse.Namespace) -> int:
-    from noticegen.checks import run as run_checks
-    from noticegen.pipeline import BuildOptions, build
-    from noticegen.pipeline.tasks import default_workers
-    from noticegen.progress import Progress
-    from noticegen.source import load_project
-
-    formats = tuple(f for group in args.format for f in group) or FORMATS
-    options = BuildOptions(
-        root=args.root.resolve(),
-        notices=tuple(args.notice),
-        langs=tuple(args.lang),
-        formats=tuple(dict.fromkeys(formats)),
-        out=args.out.resolve() if args.out else None,
-        strict=args.strict,
-        publish=args.publish,
-        force=args.force,
-        workers=args.jobs if args.jobs and args.jobs > 0 else default_workers(),
-    )
-    # The checks run first (loading the sources is quick): with --strict or --publish an error
-    # stops the build before anything is written. Only the checks look at today's date.
     if args.publish and (args.notice or args.lang or args.format):
         raise UserError(
             "--publish makes the whole site to upload: it cannot be combined with --notice, "
             "--lang or --format (build without them)"
         )
-    loaded = load_project(options.root, strict=args.strict or args.publish)
-    project = loaded[0]
-    checks = run_checks(project, options.notices, dt.date.today())
-    # A site to publish must not state as fact a value the council has not confirmed.
-    blocking = [
-        f
-        for f in checks.findings
-        if (args.strict or args.publish) and f.level == "error" or args.publish and f.rule == "to-confirm"
-    ]
-    unreleased = _unreleased(options.root, project) if args.publish else []
-    for line in [*map(str, blocking), *unreleased]:
-        print(line, file=sys.stderr)
-    if blocking:
-        print(
-            f"checks: {checks.summary_line()}: nothing was built; fix the findings above "
-            "(see 'noticegen check' and docs/checks.md)",
-            file=sys.stderr,
-        )
-        return 1
-    if unreleased:
-        print(
-            "nothing was built: the website must show released versions only, so that the council "
-            "can say what a family was told and when (see docs/releasing.md)",
-            file=sys.stderr,
-        )
-        return 1
-    with Progress() as progress:
-        result = build(options, progress.step, loaded)
-    for problem in result.report.problems:
-        print(problem, file=sys.stderr)
-    out = os.path.relpath(result.out, Path.cwd())
-    if out.startswith(".."):
-        out = str(result.out)
-    print(
-        f"built {result.files} files into {out}/ ({result.summary.written} written, "
-        f"{result.summary.unchanged} unchanged; {result.rendered} rendered) in {result.seconds:.1f} s"
+    formats = tuple(dict.fromkeys(f for group in args.format for f in group)) or FORMATS
+    root = args.root.resolve()
+    out = args.out.resolve() if args.out else root / "dist"
+    key = {
+        "notices": list(args.notice),
+        "langs": list(args.lang),
+        "formats": list(formats),
+        "strict": args.strict,
+        "publish": args.publish,
+    }
+    started = time.perf_counter()
+    today = dt.date.today()
+    said = None if args.force else uptodate.fresh(root, out, uptodate.fingerprint(root, key, today))
+    if said is not None:  # nothing changed: nothing is loaded, translated, checked or rendered
+        _say(said, out, f"0 written, {said['files']} unchanged; 0 rendered", time.perf_counter() - started)
+        return 0
+    return _build(args, root, out, formats, today)
+
+
+def _build(args: argparse.Namespace, root: Path, out: Path, formats: tuple[str, ...], today: dt.date) -> int:
+    from noticegen.pipeline import BuildOptions, build
+    from noticegen.pipeline.tasks import default_workers
+    from noticegen.progress import Progress
+
+    options = BuildOptions(
+        root=root,
+        notices=tuple(args.notice),
+        langs=tuple(args.lang),
+        formats=formats,
+        out=out if args.out else None,
+        strict=args.strict,
+        publish=args.publish,
+        force=args.force,
+        workers=args.jobs if args.jobs and args.jobs > 0 else default_workers(),
     )
-    print(f"checks: {checks.summary_line()} (run 'noticegen check' for details)")
+    with Progress() as progress:
+        result = build(options, progress.step, today=today)
+    problems = [str(p) for p in result.report.problems]
+    said = {"files": result.files, "checks": result.checks.summary_line(), "problems": problems}
+    counts = (
+        f"{result.summary.written} written, {result.summary.unchanged} unchanged; {result.rendered} rendered"
+    )
+    _say(said, result.out, counts, result.seconds)
     return 0
+
+
+def _say(said: dict, out_path: Path, counts: str, seconds: float) -> None:
+    for problem in said["problems"]:
+        print(problem, file=sys.stderr)
+    out = os.path.relpath(out_path, Path.cwd())
+    if out.startswith(".."):
+        out = str(out_path)
+    print(f"built {said['files']} files into {out}/ ({counts}) in {seconds:.1f} s")
+    print(f"checks: {said['checks']} (run 'noticegen check' for details)")
