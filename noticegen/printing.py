@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from noticegen.builders.braille import TABLES, table_for
+from noticegen.builders.braille_tables import TABLES, table_for
 from noticegen.errors import UserError
 from noticegen.languages import own_name
 from noticegen.pipeline import BuildOptions, build

@@ -11,7 +11,8 @@ import pikepdf
 import pytest
 from pdf_pages import ROOT, read_pages
 
-from noticegen.builders.braille import table_for, translate
+from noticegen.builders.braille import translate
+from noticegen.builders.braille_tables import table_for
 from noticegen.languages import direction
 from noticegen.pipeline import BuildOptions, build
 

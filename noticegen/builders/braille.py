@@ -15,26 +15,16 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from noticegen.builders.braille_pages import Piece, paginate
+from noticegen.builders.braille_tables import table_for
 from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.builders.text import Layout
 from noticegen.errors import UserError
-from noticegen.languages import base, direction, long_date
+from noticegen.languages import direction, long_date
 from noticegen.model import Section, Text
 from noticegen.templating import Renderer
 
-#: The liblouis table for each language that has one that works. Ukrainian is left out:
-#: liblouis 3.24's uk.utb leaves і, ї, є and ґ untranslated, so its braille would be wrong.
-TABLES = {"en": "en-ueb-g2.ctb", "pl": "Pl-Pl-g1.utb", "ar": "ar-ar-g1.utb"}
-#: Braille cells written as the ASCII characters embossers and BRF readers expect.
-DISPLAY = "en-us-brf.dis"
 TIMEOUT = 120  # seconds for one notice: liblouis takes well under one
 SEP = "\x1f"  # between a piece's kind, level and text in the template's output
-
-
-def table_for(lang: str) -> str | None:
-    """The liblouis table list for a language, or None when there is no braille for it."""
-    table = TABLES.get(base(lang))
-    return f"{DISPLAY},{table}" if table else None
 
 
 class BrailleBuilder:

@@ -16,9 +16,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from noticegen.builders.braille_tables import table_for
 from noticegen.builders.fetcher import FetchPolicy, RefusedURL, safe_fetcher  # noqa: F401 (RefusedURL: for callers)
 from noticegen.builders.job import Artifact, Job, job_environment
-from noticegen.builders.print_layout import EDITIONS, SCRIPT_SIZES, Edition, keep_together
+from noticegen.builders.print_layout import EDITIONS, SCRIPT_SIZES, Edition, keep_together, running_title
 from noticegen.languages import base, direction, long_date, own_name
 from noticegen.templating import Renderer
 
@@ -97,6 +98,8 @@ def print_documents(job: Job, editions: tuple[Edition, ...] = EDITIONS) -> list[
             breakable=breakable_urls,
             direction_of=direction,
             keep_together=keep_together,
+            shorten_title=running_title,
+            has_braille=table_for(lang) is not None,
             script_sizes=SCRIPT_SIZES,
             # for print/print.css
             body_pt=edition.body_pt,
