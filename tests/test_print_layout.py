@@ -134,3 +134,35 @@ def test_label_value_rows_stay_aligned(seed_pdfs: list[Path]) -> None:
                 assert gap <= 1.0, f"{path}: {value!r} is {gap:.1f} pt off its label {label!r}"
                 checked += 1
     assert checked >= 40
+
+
+def _name_size(pdf: pdfplumber.PDF, name: str) -> float:
+    found = find_last(pdf, name, rtl=not name.isascii())
+    assert found, f"{name} is not in the language list"
+    return max(char["size"] for char in found[1]["chars"])
+
+
+def test_arabic_language_name_is_set_larger_in_the_pdf(seed_pdfs: list[Path]) -> None:
+    """Naskh has a small x-height: at the same size as "Polski" it looks far smaller."""
+    for path in seed_pdfs:
+        with pdfplumber.open(path) as pdf:
+            assert _name_size(pdf, "العربية") >= 1.25 * _name_size(pdf, "Polski"), path
+
+
+def test_arabic_language_name_is_set_larger_on_the_page(tmp_path: Path) -> None:
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.skip("chromium is not installed: run 'make test', which installs it")
+    from playwright.sync_api import sync_playwright
+
+    out = tmp_path / "dist"
+    build(BuildOptions(root=ROOT, langs=("en", "pl", "ar"), formats=("html",), out=out, workers=1))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto((out / "supporting-families" / "en" / "index.html").as_uri())
+        size = "(e) => parseFloat(getComputedStyle(e).fontSize)"
+        arabic = page.eval_on_selector('.languages [lang="ar"]', size)
+        polish = page.eval_on_selector('.languages [lang="pl"]', size)
+        browser.close()
+    assert arabic >= 1.25 * polish
