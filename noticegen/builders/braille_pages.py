@@ -61,7 +61,8 @@ def wrap_cells(text: str, first: int, rest: int, width: int = CELLS) -> list[str
             continue
         gap = " " if line.strip() else ""
         if len(line) + len(gap) + len(word) > width:
-            lines.append(line.rstrip())
+            if line.strip():
+                lines.append(line.rstrip())
             line = " " * rest + word
         else:
             line += gap + word
