@@ -21,6 +21,7 @@ from noticegen.builders.fetcher import FetchPolicy, RefusedURL, safe_fetcher  # 
 from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.builders.print_layout import EDITIONS, SCRIPT_SIZES, Edition, keep_together, running_title
 from noticegen.languages import base, direction, long_date, own_name
+from noticegen.source.limits import layout_deadline
 from noticegen.templating import Renderer
 
 #: Body fonts per language (base code); every other language gets DejaVu Sans.
@@ -37,11 +38,13 @@ class PdfBuilder:
     name = "pdf"
 
     def build(self, job: Job) -> list[Artifact]:
-        return [
-            Artifact(doc.path, render_pdf(doc))
-            for doc in print_documents(job)
-            if job.edition in (None, doc.edition)
-        ]
+        made = []
+        for doc in print_documents(job):
+            if job.edition in (None, doc.edition):
+                version = f" version {job.past}" if job.past else ""
+                with layout_deadline(f"{job.notice.id}{version}, {job.lang}, {doc.edition} PDF"):
+                    made.append(Artifact(doc.path, render_pdf(doc)))
+        return made
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,8 @@ def css_content(text: str, **functions: str) -> str:
     css_content("Page {page} of {pages}", page="counter(page)", pages="counter(pages)")
     gives "Page " counter(page) " of " counter(pages).
     """
-    text = str(text)  # a translation made in an HTML template arrives as Markup
+    # A translation made in an HTML template arrives as escaped Markup: CSS wants the characters.
+    text = text.unescape() if isinstance(text, Markup) else str(text)
     if not functions:
         return css_string(text)
     pattern = re.compile("|".join(re.escape("{" + name + "}") for name in functions))
