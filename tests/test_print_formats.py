@@ -74,7 +74,7 @@ def test_leaflet_pages_are_tagged_and_full(made: Path, lang: str) -> None:
         assert str(pdf.Root.Lang) == lang
     pages = read_pages(path)
     assert all(p.fill >= 0.6 for p in pages[:-2]) and len(pages[-1].body) >= 6
-    assert all(len(p.footer) == 1 for p in pages)
+    assert all(len(p.footer) == 1 for p in pages) and all(len(p.header) == 1 for p in pages[1:])
 
 
 def _brf_pages(path: Path) -> list[list[str]]:
