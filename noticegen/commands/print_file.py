@@ -40,7 +40,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from noticegen.printing import printable, send_to_printer
+    from noticegen.pipeline.printing import printable, send_to_printer
 
     out = args.out.resolve() if args.out else None
     path = printable(args.root, args.notice_id, args.lang, args.kind, out)
