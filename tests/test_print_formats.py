@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import collections
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pdfplumber
@@ -75,6 +77,18 @@ def test_leaflet_pages_are_tagged_and_full(made: Path, lang: str) -> None:
     pages = read_pages(path)
     assert all(p.fill >= 0.6 for p in pages[:-2]) and len(pages[-1].body) >= 6
     assert all(len(p.footer) == 1 for p in pages) and all(len(p.header) == 1 for p in pages[1:])
+
+
+@pytest.mark.parametrize("lang", ("en", "ar"))
+def test_leaflet_pages_pass_the_pdf_ua_checker(made: Path, lang: str) -> None:
+    checker = Path(sys.executable).parent / "pdfua"
+    result = subprocess.run(
+        [str(checker), "check", "--certain-only", str(made / lang / f"{ID}-leaflet-a5.pdf")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _brf_pages(path: Path) -> list[list[str]]:
