@@ -12,6 +12,7 @@ import pdfplumber
 import pikepdf
 import pytest
 from pdf_pages import ROOT, read_pages
+from print_rows import row_gaps
 
 from noticegen.builders.braille import translate
 from noticegen.builders.braille_tables import table_for
@@ -77,6 +78,8 @@ def test_leaflet_pages_are_tagged_and_full(made: Path, lang: str) -> None:
     pages = read_pages(path)
     assert all(p.fill >= 0.6 for p in pages[:-2]) and len(pages[-1].body) >= 6
     assert all(len(p.footer) == 1 for p in pages) and all(len(p.header) == 1 for p in pages[1:])
+    rows = row_gaps(path)
+    assert len(rows) >= 5 and [r for r in rows if r[-1] > 1.0] == []
 
 
 @pytest.mark.parametrize("lang", ("en", "ar"))
