@@ -22,7 +22,7 @@ TEMPLATE_FILES = {
     "txt": ("text/",),
     "leaflet": ("print/", "html/_banners.html"),
     "braille": ("text/",),
-    "history": ("html/", "text/announcement.txt", "changes/"),
+    "history": ("html/", "text/", "changes/", "reference.docx"),  # text/: the Word files for sign-off
 }
 
 
