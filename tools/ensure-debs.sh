@@ -21,6 +21,8 @@ need gettext command -v msgfmt
 # Pagefind, the search index, is installed with npm (its binary comes in the package).
 need nodejs command -v node
 need npm command -v npm
+# The braille-ready file: liblouis's lou_translate and its tables.
+need liblouis-bin command -v lou_translate
 
 case "${1:-build}" in
   test|bench)

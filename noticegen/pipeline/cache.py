@@ -20,6 +20,8 @@ TEMPLATE_FILES = {
     "pdf": ("print/", "html/_banners.html", "html/_glance.html", "glance/"),
     "docx": ("reference.docx", "html/_banners.html", "glance/"),
     "txt": ("text/", "glance/"),
+    "leaflet": ("print/", "html/_banners.html", "html/_glance.html", "glance/"),
+    "braille": ("text/", "glance/"),
     "json": ("schema/",),
     "collection": ("collection/", "glance/"),
     "history": (
