@@ -20,6 +20,7 @@ from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.builders.text import Layout
 from noticegen.errors import UserError
 from noticegen.languages import direction, long_date
+from noticegen.layers import glance
 from noticegen.model import Section, Text
 from noticegen.templating import Renderer
 
@@ -45,6 +46,7 @@ class BrailleBuilder:
             lang=job.lang,
             dir=direction(job.lang),
             effective=long_date(job.last_updated, job.lang),
+            **glance.template_values(job.site, job.notice, env),
         )
         pieces = [Piece(*line.split(SEP)) for line in marked.splitlines() if line.count(SEP) == 2]
         cells = translate([p.text for p in pieces], tables)
@@ -122,6 +124,12 @@ class Marks(Layout):
             out.append(self._piece("item", marker + self.plain(entry.text), level))
             out += self._items(list(entry.items), numbered, level + 1)
         return out
+
+    def bullets(self, texts: Iterable[Text | str], indent: str = "") -> str:
+        texts = list(texts)
+        if len(texts) == 1:
+            return self.para(texts[0])
+        return "\n".join(self._piece("item", self.plain(text)) for text in texts)
 
     def contents(self, sections: Sequence[Section]) -> str:
         return "\n".join(self._piece("item", f"{s.number}. {self.plain(s.title)}") for s in sections)

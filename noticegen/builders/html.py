@@ -28,9 +28,7 @@ class HtmlBuilder:
             "lang": job.lang,
             "dir": direction(job.lang),
             "effective": long_date(job.last_updated, job.lang),
-            "glance_rows": glance.rows(job.site, job.notice),
-            "g": glance,
-            "gw": glance.words(env),
+            **glance.template_values(job.site, job.notice, env),
         }
         page = env.get_template("html/page.html").render(
             **common,

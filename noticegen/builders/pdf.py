@@ -85,9 +85,7 @@ def print_documents(job: Job, editions: tuple[Edition, ...] = EDITIONS) -> list[
         "lang": lang,
         "dir": text_dir,
         "effective": effective,
-        "glance_rows": glance.rows(job.site, job.notice),
-        "g": glance,
-        "gw": glance.words(env),
+        **glance.template_values(job.site, job.notice, env),
     }
     documents = []
     for edition in editions:

@@ -39,9 +39,7 @@ def notice_text(job: Job, width: int = WIDTH) -> str:
         lang=job.lang,
         dir=direction(job.lang),
         effective=long_date(job.last_updated, job.lang),
-        glance_rows=glance.rows(job.site, job.notice),
-        g=glance,
-        gw=glance.words(env),
+        **glance.template_values(job.site, job.notice, env),
     )
     return tidy(text)
 

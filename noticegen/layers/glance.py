@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from markupsafe import Markup
@@ -154,3 +155,11 @@ def contact_parts(contact: Contact, show: Callable[[Text], str]) -> list[str]:
 def words(env: Any) -> Any:
     """The headings and connecting words, in the environment's language (templates/glance/words.html)."""
     return env.get_template("glance/words.html").module
+
+
+def template_values(site: Site, notice: Notice, env: Any) -> dict[str, Any]:
+    """What the glance templates need: the rows, the helpers (`g`), the words in env's language."""
+    helpers = SimpleNamespace(
+        entries=entries, ltr_html=ltr_html, ltr_text=ltr_text, contact_parts=contact_parts
+    )
+    return {"glance_rows": rows(site, notice), "g": helpers, "gw": words(env)}
