@@ -145,36 +145,6 @@ FACT_LISTS = (
 )
 
 
-# The lines of the at-a-glance summary, in order (noticegen/layers/glance.py makes them).
-GLANCE_ROWS = ("who", "what", "why", "basis", "share", "keep", "rights", "contact")
-
-
-@dataclass(frozen=True)
-class GlanceLine:
-    """A line of the at-a-glance summary written by the author instead of the one made from facts."""
-
-    row: str  # one of GLANCE_ROWS
-    text: Text
-    loc: Loc = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class CollectionNotice:
-    """A short notice where the data is collected (a form, a letter, a phone script).
-
-    What it collects, who sees it, on which bases and for how long are ids of the notice's facts.
-    """
-
-    id: str
-    title: Text
-    purpose: Text
-    collects: tuple[str, ...]
-    shared_with: tuple[str, ...] = ()
-    lawful_bases: tuple[str, ...] = ()
-    retention: tuple[str, ...] = ()
-    loc: Loc = field(default=NOWHERE, compare=False)
-
-
 @dataclass(frozen=True)
 class Block:
     """One body block of a section.
@@ -263,8 +233,12 @@ class Notice:
     to_confirm: tuple[ToConfirm, ...] = ()
     loc: Loc = field(default=NOWHERE, compare=False)
     silenced: tuple[Silence, ...] = ()  # checks turned off, each with its reason (see docs/checks.md)
-    at_a_glance: tuple[GlanceLine, ...] = ()  # lines the author wrote instead of the generated ones
-    collection_notices: tuple[CollectionNotice, ...] = ()
+    at_a_glance: tuple[
+        Item, ...
+    ] = ()  # lines written instead of the made ones; id: the line (source/layers ROWS)
+    collection_notices: tuple[
+        Item, ...
+    ] = ()  # title, text (the purpose), items: the facts named, kind: their list
 
     def contact(self, site: Site, contact_id: str) -> Contact | None:
         for contact in (*self.contacts, *site.contacts, site.dpo):

@@ -46,7 +46,7 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
     yield "summary", "summary", notice.summary
     yield "owner", "owner", notice.owner
     for line in notice.at_a_glance:  # shown at the top of every version
-        yield f"at_a_glance/{line.row}", "glance", line.text
+        yield f"at_a_glance/{line.id}", "glance", line.text
     shown: set[tuple[str, str]] = set()
     for section in notice.sections:
         spath = f"sections/{section.id}"
@@ -84,7 +84,7 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
     for collection in notice.collection_notices:
         npath = f"collection_notices/{collection.id}"
         yield npath, "collection-title", collection.title
-        yield npath, "collection-purpose", collection.purpose
+        yield npath, "collection-purpose", collection.text
     for contact in notice.contacts:
         cpath = f"contacts/{contact.id}"
         yield cpath, "contact-name", contact.name
@@ -177,11 +177,13 @@ def _kind(owner: Any, field: str, inherited: str) -> str:
         ("Contact", "url_label"): "text of a link to a contact's web page",
         ("Contact", "address"): "postal address of a contact",
         (
-            "GlanceLine",
-            "text",
+            "Notice",
+            "at_a_glance",
         ): "a line of the at-a-glance summary, written instead of the one made from facts",
-        ("CollectionNotice", "title"): "the form, letter or phone call a short collection notice is for",
-        ("CollectionNotice", "purpose"): "why the data is collected, in a short collection notice",
+        (
+            "Notice",
+            "collection_notices",
+        ): "a short collection notice: its form, letter or call, and its purpose",
     }
     return labels.get((name, field), f"{name.lower()} {field.replace('_', ' ')}")
 

@@ -58,7 +58,8 @@ def test_it_shows_the_facts_it_names_and_no_others(seed):
     snippet = (seed / "supporting-families/en/collection/referral-form.html").read_text(encoding="utf-8")
     shown = [html.unescape(re.sub(r"<[^>]+>", "", s)) for s in re.findall(r"<span>(.*?)</span>", snippet)]
     by_id = {i.id: r.plain(i.text) for i in (*notice.facts.categories, *notice.facts.recipients)}
-    assert shown[:-1] == [by_id[i] for i in (*form.collects, *form.shared_with)]
+    named = [i.id for i in form.items if i.kind in ("categories", "recipients")]
+    assert shown[:-1] == [by_id[i] for i in named]
     assert shown[-1] == "a public task (UK GDPR Article 6(1)(e))"
     text = (seed / "supporting-families/en/collection/referral-form.txt").read_text(encoding="utf-8")
     assert "What we collect: Name, Address" in text

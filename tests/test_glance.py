@@ -77,7 +77,7 @@ def fact_texts(project, notice: Notice, name: str) -> set[str]:
 def test_the_page_shows_facts_and_nothing_else(site):
     root, out = site
     project, _ = load_project(root)
-    written = {(n.id, line.row) for n in project.notices for line in n.at_a_glance}
+    written = {(n.id, line.id) for n in project.notices for line in n.at_a_glance}
     for notice in project.notices:
         rows = shown_rows((out / notice.id / "en/index.html").read_text(encoding="utf-8"))
         for heading, name in HEADINGS.items():

@@ -7,7 +7,7 @@ from typing import Any
 
 from noticegen.builders.job import Artifact, Job
 from noticegen.builders.linked import linked_data
-from noticegen.model import CollectionNotice, Contact, Item, Law, LawfulBasis, Statement, Text
+from noticegen.model import Contact, Item, Law, LawfulBasis, Statement, Text
 from noticegen.templating import Renderer
 
 ITEM_FACTS = ("sources", "recipients", "sharing_without_knowledge", "retention")
@@ -133,16 +133,19 @@ def _contact(r: Renderer, contact: Contact) -> dict[str, Any]:
     )
 
 
-def _collection(r: Renderer, notice: CollectionNotice) -> dict[str, Any]:
+def _collection(r: Renderer, notice: Item) -> dict[str, Any]:
+    def ids(fact_list: str) -> list[str]:
+        return [item.id for item in notice.items if item.kind == fact_list]
+
     return _drop_empty(
         {
             "id": notice.id,
-            "title": r.plain(notice.title),
-            "purpose": r.plain(notice.purpose),
-            "collects": list(notice.collects),
-            "shared_with": list(notice.shared_with),
-            "lawful_bases": list(notice.lawful_bases) or None,
-            "retention": list(notice.retention) or None,
+            "title": r.plain(notice.title) if notice.title else None,
+            "purpose": r.plain(notice.text),
+            "collects": ids("categories"),
+            "shared_with": ids("recipients"),
+            "lawful_bases": ids("lawful_bases") or None,
+            "retention": ids("retention") or None,
         },
         keep=("collects", "shared_with"),
     )

@@ -14,10 +14,11 @@ from typing import Any
 
 from noticegen.languages import direction
 from noticegen.layers import glance
-from noticegen.model import CollectionNotice, Notice, Site, Text
+from noticegen.model import Item, Notice, Site, Text
 from noticegen.templating import Renderer
 
 Line = tuple[str, list[tuple[Text | None, str]]]  # (key, [(the Text it comes from, its words)])
+# Each line (its key in the interface words) and the fact list its facts come from.
 ORDER = (("collects", "categories"), ("shared_with", "recipients"), ("lawful_bases", "lawful_bases"))
 ORDER += (("retention", "retention"),)
 
@@ -26,7 +27,7 @@ ORDER += (("retention", "retention"),)
 class Parts:
     """What one collection notice shows: its own words, a line per fact list, the full notice's address."""
 
-    notice: CollectionNotice
+    notice: Item
     lines: tuple[Line, ...]
     url: str
 
@@ -35,7 +36,7 @@ def render(
     env: Any,
     site: Site,
     notice: Notice,
-    collection: CollectionNotice,
+    collection: Item,
     url: str,
     lang: str,
     ext: str,
@@ -57,7 +58,7 @@ def render(
 
 def lines(
     notice: Notice,
-    collection: CollectionNotice,
+    collection: Item,
     w: Any,
     show: Callable[[Text], str],
     ltr: Callable[[str], str] = str,
@@ -65,11 +66,11 @@ def lines(
     """A line for each fact list the collection notice names: the facts it names, in its order."""
     found = []
     for key, name in ORDER:
-        by_id = {fact.id: fact for fact in getattr(notice.facts, name)}
-        named = [by_id[i] for i in getattr(collection, key) if i in by_id]  # unknown ids were refused
+        named = [item for item in collection.items if item.kind == name]
         if key == "lawful_bases":
+            bases = [b for b in notice.facts.lawful_bases if b.id in {item.id for item in named}]
             shown = [
-                (None, w.basis(value.code, ltr(value.code or ""))) for value in glance.named_bases(named)
+                (None, w.basis(value.code, ltr(value.code or ""))) for value in glance.named_bases(bases)
             ]
         else:
             shown = [(item.text, show(item.text)) for item in named]

@@ -16,9 +16,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from noticegen.model import GLANCE_ROWS, Contact, LawfulBasis, Notice, Site, Text
+from noticegen.model import Contact, LawfulBasis, Notice, Site, Text
+from noticegen.source.layers import ROWS
 
-ROWS = GLANCE_ROWS
 # The fact list each row is made from, and so the section that tells more.
 ROW_FACTS = {
     "what": "categories",
@@ -52,7 +52,7 @@ class Row:
 
 def rows(site: Site, notice: Notice) -> tuple[Row, ...]:
     """Every row with something to show, in the order of ROWS."""
-    written = {line.row: line.text for line in notice.at_a_glance}
+    written = {line.id: line.text for line in notice.at_a_glance}
     made = {
         "who": (Value("site/organisation", text=site.org_name),),
         "what": _items(notice, "categories"),

@@ -3,11 +3,12 @@ the short collection notices for forms, letters and phone calls (whose facts are
 
 from __future__ import annotations
 
-from noticegen.model import GLANCE_ROWS as ROWS
-from noticegen.model import CollectionNotice, Facts, GlanceLine
+from noticegen.model import Facts, Item
 from noticegen.source.schema import Reader, did_you_mean
 from noticegen.source.yaml_nodes import Node
 
+# The lines of the at-a-glance summary, in order (noticegen/layers/glance.py makes them).
+ROWS = ("who", "what", "why", "basis", "share", "keep", "rights", "contact")
 # Each list of fact ids a collection notice may name, and the fact list the ids belong to.
 COLLECTION_REFS = {
     "collects": "categories",
@@ -17,7 +18,7 @@ COLLECTION_REFS = {
 }
 
 
-def read_glance(r: Reader, node: Node, key: str) -> tuple[GlanceLine, ...]:
+def read_glance(r: Reader, node: Node, key: str) -> tuple[Item, ...]:
     """`at_a_glance: {keep: "…"}`: each key names a line, each value replaces its words."""
     entries = r.mapping(node, "at_a_glance", [], ROWS)
     if entries is None:
@@ -27,12 +28,13 @@ def read_glance(r: Reader, node: Node, key: str) -> tuple[GlanceLine, ...]:
         if row in entries:
             text = r.text(entries[row].node, f"{key}/at_a_glance/{row}", f"the at-a-glance line '{row}'")
             if text is not None:
-                lines.append(GlanceLine(row, text, entries[row].node.loc))
+                lines.append(Item(row, text, loc=entries[row].node.loc))
     return tuple(lines)
 
 
-def read_collection_notices(r: Reader, node: Node, key: str, facts: Facts) -> tuple[CollectionNotice, ...]:
-    """Each collection notice, its fact ids checked against the notice's facts."""
+def read_collection_notices(r: Reader, node: Node, key: str, facts: Facts) -> tuple[Item, ...]:
+    """Each collection notice as an item: its title, its purpose as text, and as its items the facts
+    it names (each the fact's id and text, and as kind the fact list), the ids checked."""
     found = []
     for item in r.sequence(node, "collection notices"):
         entries = r.mapping(
@@ -48,19 +50,23 @@ def read_collection_notices(r: Reader, node: Node, key: str, facts: Facts) -> tu
         purpose = r.text(
             entries["purpose"].node, f"{where}/purpose", f"the purpose in collection notice '{ident}'"
         )
-        refs = {
-            name: _refs(r, entries[name].node, name, facts) for name in COLLECTION_REFS if name in entries
-        }
+        named = [
+            f
+            for name in COLLECTION_REFS
+            if name in entries
+            for f in _refs(r, entries[name].node, name, facts)
+        ]
         if title and purpose:
-            found.append(CollectionNotice(ident, title, purpose, loc=item.loc, **refs))
+            found.append(Item(ident, purpose, title, tuple(named), loc=item.loc))
     r.unique_ids([(c.id, c.loc) for c in found], "collection notices")
     return tuple(found)
 
 
-def _refs(r: Reader, node: Node, name: str, facts: Facts) -> tuple[str, ...]:
-    """The ids listed, each one the id of a fact in the list it names (else an error)."""
+def _refs(r: Reader, node: Node, name: str, facts: Facts) -> list[Item]:
+    """The facts listed by id, each one a fact of the list it names (else an error)."""
     fact_list = COLLECTION_REFS[name]
-    known = [fact.id for fact in getattr(facts, fact_list)]
+    by_id = {fact.id: fact for fact in getattr(facts, fact_list)}
+    known = list(by_id)
     ids = []
     for child in r.sequence(node, name):
         ident = r.ident(child, f"an id in '{name}'")
@@ -73,5 +79,5 @@ def _refs(r: Reader, node: Node, name: str, facts: Facts) -> tuple[str, ...]:
                 f"{did_you_mean(ident, known)}: use one of {', '.join(known) or '(none written yet)'}",
             )
             continue
-        ids.append(ident)
-    return tuple(ids)
+        ids.append(Item(ident, by_id[ident].text, kind=fact_list, loc=child.loc))
+    return ids
