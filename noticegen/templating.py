@@ -79,13 +79,8 @@ class Renderer:
 
     def _placeholder(self, match: re.Match[str]) -> str:
         name, field = match.groups()
-        if name == "org":
-            value = {
-                "name": self.site.org_name.value,
-                "website": self.site.website,
-                "ico_registration": self.site.ico_registration,
-                "address": self.site.address.value if self.site.address else "",
-            }.get(field)
+        if name in ("org", "controller"):
+            value = self._organisation(name, field)
             if value is None:
                 return match.group(0)
             return value if field == "name" else _escape(value)
@@ -100,6 +95,16 @@ class Renderer:
             return f"[{label}]({contact.url})"
         value = getattr(contact, field)
         return value.value if isinstance(value, Text) else _escape(value or "")
+
+    def _organisation(self, name: str, field: str) -> str | None:
+        """{org.*}: the site's organisation (the publisher); {controller.*}: the notice's first controller."""
+        who = self.site.controller if name == "org" else self.notice.responsible(self.site)[0]
+        if name == "org" and field not in ("name", "website", "ico_registration", "address"):
+            return None
+        value = getattr(who, field, None)
+        if value is None:
+            return "" if name == "org" and field == "address" else None
+        return value.value if isinstance(value, Text) else value
 
     def runs(self, text: Text | str) -> tuple[inline.Run, ...]:
         return inline.parse(self.expand(text))
