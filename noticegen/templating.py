@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 import gettext
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from noticegen import inline
-from noticegen.model import Block, Item, Notice, Site, Statement, Text
+from noticegen import inline, views
+from noticegen.model import Block, Notice, Site, Text
+from noticegen.views import FactEntry
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\.([a-z_]+)\}")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!<>])")
@@ -54,16 +54,6 @@ def text_environment(
 def job_environment(job, escape: bool = True) -> jinja2.Environment:
     """The environment for one build job: its templates, its language's interface words."""
     return environment(job.templates, job.root, job.lang, job.site.default_language, escape)
-
-
-@dataclass(frozen=True)
-class FactEntry:
-    """One fact as a section shows it: an optional sub-heading and its text."""
-
-    id: str
-    text: Text
-    title: Text | None = None
-    items: tuple[Item, ...] = ()
 
 
 class Renderer:
@@ -119,7 +109,7 @@ class Renderer:
 
     def lang_attr(self, text: Text | None) -> Markup:
         """` lang="en"` when this unit is shown in a fallback language (and `dir` if it differs)."""
-        if text is None or not text.lang or text.lang == self.notice.lang:
+        if not isinstance(text, Text) or not text.lang or text.lang == self.notice.lang:
             return Markup("")
         from noticegen.languages import direction
 
@@ -129,43 +119,11 @@ class Renderer:
 
     def facts(self, block: Block) -> list[FactEntry]:
         """The facts a `facts:` block shows, in the chosen order."""
-        values = getattr(self.notice.facts, block.ref or "")
-        if isinstance(values, Statement):  # international transfers, automated decisions
-            return [FactEntry(block.ref or "", values.text)] if values.text else []
-        entries = [self._entry(v) for v in values or ()]
-        if block.only:
-            by_id = {e.id: e for e in entries}
-            entries = [by_id[i] for i in block.only if i in by_id]
-        return entries
+        return [views.entry(v) for v in views.shown_values(self.notice, block)]
 
-    @staticmethod
-    def _entry(value: object) -> FactEntry:
-        if isinstance(value, Item):
-            return FactEntry(value.id, value.text, value.title, value.items)
-        title = getattr(value, "title", None)
-        if title is not None:  # a Law: its title is its text
-            return FactEntry(value.id, title)  # type: ignore[attr-defined]
-        return FactEntry(value.id, value.text)  # type: ignore[attr-defined]
-
-    def fact_groups(self, block: Block) -> list[tuple[str, list[FactEntry]]]:
-        """Consecutive facts grouped as ('titled', [one]) or ('list', [several]).
-
-        A lone untitled fact (a statement, a single retention rule) reads as a paragraph, not as a
-        list of one: it is given as ('titled', [it]) with no title.
-        """
-        groups: list[tuple[str, list[FactEntry]]] = []
-        for entry in self.facts(block):
-            kind = "titled" if entry.title else "list"
-            if kind == "list" and groups and groups[-1][0] == "list":
-                groups[-1][1].append(entry)
-            else:
-                groups.append((kind, [entry]))
-        return [
-            ("titled", entries)
-            if kind == "list" and len(entries) == 1 and not entries[0].items
-            else (kind, entries)
-            for kind, entries in groups
-        ]
+    def fact_groups(self, block: Block) -> list[tuple[str, list]]:
+        """The facts of a block as ('titled', …), ('list', …) and ('table', …) groups (views.py)."""
+        return views.fact_groups(self.notice, block)
 
 
 def _escape(value: str) -> str:
