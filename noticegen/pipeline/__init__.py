@@ -16,7 +16,7 @@ from noticegen.errors import Reporter, UserError
 from noticegen.i18n.translate import content_catalog, translate
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
-from noticegen.pipeline.gate import refuse_unpublishable
+from noticegen.pipeline.gate import leave_out, notice_langs, refuse_unpublishable
 from noticegen.pipeline.output import WriteSummary, build_lock, publish
 from noticegen.pipeline.tasks import Task, run_tasks
 from noticegen.releases.store import Release, list_releases, load_release, version_key
@@ -46,7 +46,7 @@ class BuildResult:
     report: Reporter
     checks: CheckResult
     rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
-    notes: tuple[str, ...] = ()  # one line for each draft notice --publish left out
+    notes: tuple[str, ...] = ()  # one line for each draft or translation --publish left out
 
 
 def feed(jobs: list[Job], root: str) -> Artifact:
@@ -77,10 +77,11 @@ def build(
     partial_formats = set(options.formats) != set(FORMATS)
     project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
     checks = run_checks(project, options.notices, today or dt.date.today())
-    drafts = tuple(n for n in project.notices if n.status == "draft") if options.publish else ()
-    if drafts:  # a draft notice is left out of the site to upload, and its findings do not stop it
-        project = replace(project, notices=tuple(n for n in project.notices if n.status != "draft"))
-    refuse_unpublishable(project, checks, options.strict, options.publish, {n.id for n in drafts})
+    notes: list[str] = []
+    drafts = {n.id for n in project.notices if n.status == "draft"} if options.publish else set()
+    if options.publish:  # drafts and thin translations are left out; a draft's findings do not stop it
+        project, notes = leave_out(project, _select_langs(project, options.langs, True))
+    refuse_unpublishable(project, checks, options.strict, options.publish, drafts)
     notices = _select_notices(project, options.notices)
     langs = _select_langs(project, options.langs, options.publish)
     out = options.out or options.root / "dist"
@@ -110,12 +111,8 @@ def build(
         artifacts.append(feed(_feed_jobs(project, jobs, langs), project.root))
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
-    left_out = tuple(
-        f"{n.loc.path}: note: {n.id} is a draft (status: draft): left out of the site to publish"
-        for n in drafts
-    )
     return BuildResult(
-        len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered, left_out
+        len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered, tuple(notes)
     )
 
 
@@ -247,11 +244,6 @@ def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> t
             found.append(Download(name, kind, size))
     order = {"pdf": 0, "large-print": 1, "docx": 2, "txt": 3}
     return tuple(sorted(found, key=lambda d: order.get(d.kind, 9)))
-
-
-def notice_langs(notice: Notice, langs: tuple[str, ...]) -> tuple[str, ...]:
-    """The languages of this build a notice is made in: those its `languages:` names (default: all)."""
-    return tuple(lang for lang in langs if not notice.languages or lang in notice.languages)
 
 
 def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:

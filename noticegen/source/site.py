@@ -100,6 +100,7 @@ BLOCK_KEYS = (
     ),
     Key("body", lambda r, node, path: read_body(r, node, path.rsplit("/", 1)[0]), True),
 )
+PUBLISH_KEYS = (Key("min_coverage", integer("min_coverage", 0, 100)),)
 SITE_KEYS = (
     Key("organisation", nested(ORGANISATION_KEYS, "organisation"), True, doc="The council."),
     Key("dpo", lambda r, node, path: read_contact(r, node, "site", fixed_id="dpo"), True, doc="The DPO."),
@@ -109,6 +110,7 @@ SITE_KEYS = (
     Key("logo", nested(LOGO_KEYS, "logo"), doc="The logo shown at the top of each notice."),
     Key("fragment", nested(FRAGMENT_KEYS, "fragment"), default={}, doc="Settings for the CMS fragment."),
     Key("blocks", _blocks, default={}, doc="Text written once and used in many notices."),
+    Key("publish", nested(PUBLISH_KEYS, "publish"), default={}, doc="What --publish leaves out."),
 )
 
 
@@ -137,6 +139,7 @@ def load_site(root: Path, path: Path, report: Reporter) -> tuple[Site | None, Sh
         fragment.get("id_prefix", "pn-"),
         tuple(r.to_confirm),
         node.loc,
+        (keys["publish"] or {}).get("min_coverage"),
     )
     check_placeholders(r, r.texts, site, ())
     return site, keys["blocks"]
