@@ -17,6 +17,20 @@ from noticegen.model import Notice, Project
 from noticegen.releases import WORKING, list_releases, load_release
 
 
+def admit(
+    project: Project, checks: CheckResult, strict: bool, publish: bool, langs: tuple[str, ...]
+) -> tuple[Project, list[str]]:
+    """Refuse what must not be built; for a site to publish, leave out drafts and thin translations
+    first (a note for each): a draft's findings do not stop the others."""
+    if not publish:
+        refuse_unpublishable(project, checks, strict, False)
+        return project, []
+    drafts = {n.id for n in project.notices if n.status == "draft"}
+    project, notes = leave_out(project, langs)
+    refuse_unpublishable(project, checks, strict, True, drafts)
+    return project, notes
+
+
 def refuse_unpublishable(
     project: Project,
     checks: CheckResult,
