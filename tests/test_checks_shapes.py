@@ -89,6 +89,11 @@ def test_retention_in_a_table_counts(tmp_path: Path) -> None:
     assert "retention" not in findings(tmp_path, RIGHTS, body)
 
 
+def test_retention_in_label_value_lines_counts(tmp_path: Path) -> None:
+    body = "      - id: control\n        details:\n          - {id: keep, label: Retention period, value: 3 years after your last visit}\n"
+    assert "retention" not in findings(tmp_path, RIGHTS, body)
+
+
 def test_a_retention_schedule_counts_and_is_read(tmp_path: Path) -> None:
     facts = (
         RIGHTS

@@ -101,9 +101,12 @@ def retention(ctx: Context):
 
 
 def _retention_table(ctx: Context) -> bool:
-    """A table of the body that gives how long data is kept (a schedule written as a table)."""
+    """A table (or label/value lines) of the body that gives how long data is kept."""
     for section in ctx.notice.sections:
         for block in section.blocks:
+            lines = block.details if block.kind == "details" else ()  # "Retention period: 6 years"
+            if any(RETENTION_HEAD.search(d.label.value) and PERIOD.search(d.value.value) for d in lines):
+                return True
             if block.kind != "table":
                 continue
             heads = " ".join(t.value for t in (block.caption, *block.header) if t is not None)
