@@ -140,3 +140,11 @@ def test_a_notice_in_fewer_languages_links_only_to_those(project: Path) -> None:
     assert (project / "dist/library/pl/index.html").exists()
     assert not (project / "dist/halls/pl").exists()
     assert 'hreflang="pl"' not in (project / "dist/halls/en/index.html").read_text()
+
+
+def test_a_new_notice_starts_as_a_draft(project: Path) -> None:
+    from noticegen.source import load_project
+
+    assert cli("new", "parks", "--title", "Parks privacy notice", "--root", str(project))[0] == 0
+    model, _ = load_project(project)
+    assert next(n for n in model.notices if n.id == "parks").status == "draft"
