@@ -128,6 +128,16 @@ def test_rights_named_in_prose_count(tmp_path: Path, prose: str) -> None:
     assert "rights" not in found, found.get("rights")
 
 
+def test_a_deletion_schedule_is_not_the_right_to_erasure(tmp_path: Path) -> None:
+    body = (
+        "      - id: keep\n        paragraph: Data will be deleted seven years after your application. "
+        "You can ask for a copy of it.\n"
+    )
+    messages = findings(tmp_path, PUBLIC_TASK, body)["rights"]
+    assert any("right to erasure" in m for m in messages)
+    assert not any("right of access" in m for m in messages)
+
+
 def test_rights_not_named_are_reported(tmp_path: Path) -> None:
     messages = findings(tmp_path, PUBLIC_TASK, "      - {id: rights, paragraph: You have rights.}\n")[
         "rights"
