@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class Loc:
-    """Where something was written: file, 1-based line and column."""
-
+class Loc:  # where something was written: file, 1-based line and column
     path: str
     line: int = 0
     col: int = 0
@@ -39,10 +38,18 @@ def block_key(notice_key: str) -> str:
     return f"{notice_key}/block"
 
 
-@dataclass(frozen=True)
-class ToConfirm:
-    """A value the council still has to confirm; builds hide the marker, checks list it."""
+# Keys written before block keys named the block's section too: "<notice>/section/<section>/<rest>".
+LEGACY_BLOCK_KEY = re.compile(r"^(?P<notice>[a-z0-9-]+)/section/[a-z0-9-]+/(?P<rest>(?!title$).+)$")
 
+
+def current_key(key: str) -> str:
+    """A text's key as this version of noticegen writes it (a legacy section path rewritten)."""
+    found = LEGACY_BLOCK_KEY.match(key)
+    return f"{block_key(found['notice'])}/{found['rest']}" if found else key
+
+
+@dataclass(frozen=True)
+class ToConfirm:  # a value the council still has to confirm; builds hide the marker, checks list it
     field: str
     reason: str
     loc: Loc
@@ -61,9 +68,7 @@ class Contact:
 
 
 @dataclass(frozen=True)
-class Item:
-    """A fact list item (a category, source, recipient, right…) or a body list item."""
-
+class Item:  # a fact list item (a category, source, recipient, right…) or a body list item
     id: str
     text: Text
     title: Text | None = None
@@ -103,9 +108,7 @@ class Law:
 
 
 @dataclass(frozen=True)
-class Statement:
-    """An answer to an 'if applicable' item: `none`, or a text saying what happens."""
-
+class Statement:  # an answer to an 'if applicable' item: `none`, or a text saying what happens
     none: bool
     text: Text | None = None
     loc: Loc = field(default=NOWHERE, compare=False)
@@ -169,9 +172,7 @@ class Detail:  # one line of a label/value block ("Version: 2.1")
 
 
 @dataclass(frozen=True)
-class Controller:
-    """An organisation responsible for the data (UK GDPR Art. 4(7)); by default the site's."""
-
+class Controller:  # an organisation responsible for the data (UK GDPR Art. 4(7)); by default the site's
     id: str
     name: Text
     ico_registration: str | None = None
@@ -292,9 +293,7 @@ class Notice:
 
 
 @dataclass(frozen=True)
-class Project:
-    """Everything loaded from notice_src/: the site and its notices, by id."""
-
+class Project:  # everything loaded from notice_src/: the site and its notices, by id
     root: str
     site: Site
     notices: tuple[Notice, ...]
