@@ -10,11 +10,11 @@ import jinja2
 from markupsafe import Markup, escape
 
 from noticegen import inline
-from noticegen.builders import views
-from noticegen.builders.views import FactEntry
 from noticegen.grammar import PLACEHOLDER
 from noticegen.languages import direction
 from noticegen.model import Block, Notice, Site, Text
+from noticegen.templating import views
+from noticegen.templating.views import FactEntry
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!<>])")
 
@@ -142,7 +142,7 @@ def _escape(value: str) -> str:
     return MD_SPECIAL.sub(r"\\\1", value)
 
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def templates_dir(root: Path | str) -> tuple[str, ...]:
