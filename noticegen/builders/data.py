@@ -56,15 +56,16 @@ def notice_data(job: Job) -> dict[str, Any]:
     if notice.review_by:
         data["review_by"] = notice.review_by.isoformat()
     data["url"] = page_url(job)
+    controller = notice.responsible(site)[0]  # the first named, else the site's organisation
     data["controller"] = _drop_empty(
         {
-            "name": r.plain(site.org_name),
-            "ico_registration": site.ico_registration,
-            "website": site.website,
-            "address": r.plain(site.address) if site.address else None,
+            "name": r.plain(controller.name),
+            "ico_registration": controller.ico_registration,
+            "website": controller.website,
+            "address": r.plain(controller.address) if controller.address else None,
         }
     )
-    data["dpo"] = _contact(r, site.dpo)
+    data["dpo"] = _contact(r, notice.dpo_of(site))
     data["contacts"] = [_contact(r, c) for c in notice.contacts]
     data["facts"] = facts_data(r)
     if notice.collection_notices:

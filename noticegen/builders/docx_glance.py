@@ -36,7 +36,7 @@ def write_glance(w: Any) -> None:
             if len(items) == 1 and row.key != "rights":
                 w.para("Normal", items[0].text)
             else:
-                w._list(items, "bullet")
+                w.parts.list(items, "bullet")
 
 
 def _item(source: Text | None, shown: str, plain) -> Item:

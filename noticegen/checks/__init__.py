@@ -17,6 +17,7 @@ from noticegen.checks import (  # noqa: F401  (they register the rules)
     completeness_rights,
     language,
     legislation,
+    shown,
     stale,
 )
 from noticegen.checks.core import LEVELS, RULES, Finding, Rule, findings_for, make_context, rule

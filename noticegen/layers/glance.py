@@ -54,7 +54,7 @@ def rows(site: Site, notice: Notice) -> tuple[Row, ...]:
     """Every row with something to show, in the order of ROWS."""
     written = {line.id: line.text for line in notice.at_a_glance}
     made = {
-        "who": (Value("site/organisation", text=site.org_name),),
+        "who": tuple(Value(f"controllers/{c.id}", text=c.name) for c in notice.responsible(site)),
         "what": _items(notice, "categories"),
         "why": (),
         "basis": _bases(notice),
@@ -102,7 +102,7 @@ def _rights(notice: Notice) -> tuple[Value, ...]:
 
 
 def _contacts(site: Site, notice: Notice) -> tuple[Value, ...]:
-    values = [Value("site/dpo", contact=site.dpo)]
+    values = [Value("site/dpo", contact=notice.dpo_of(site))]
     complaints = notice.contact(site, COMPLAINTS_CONTACT)
     if complaints is not None:
         values.append(Value(f"contacts/{COMPLAINTS_CONTACT}", contact=complaints))
@@ -126,7 +126,7 @@ def entries(
     words in the target format). `w` is words(env); `show` renders a Text (as HTML or plain text);
     `ltr` keeps an article number such as 6(1)(e) left to right (ltr_html, ltr_text)."""
     if row.key == "who":
-        return [(v.text, w.controller(show(v.text))) for v in row.values if v.text]
+        return [(v.text, w.controller(show(v.text))) for v in row.values if v.text]  # each controller
     if row.key == "basis":
         return [(None, w.basis(v.code, ltr(v.code or ""))) for v in row.values]
     if row.key == "rights":
