@@ -51,8 +51,9 @@ def notice_data(job: Job) -> dict[str, Any]:
     if notice.summary:
         data["summary"] = r.plain(notice.summary)
     data["version"] = notice.version
-    data["effective"] = notice.effective.isoformat()
-    data["last_updated"] = job.last_updated.isoformat()
+    if job.shown_date:  # not while the effective date is a placeholder still to be confirmed
+        data["effective"] = notice.effective.isoformat()
+        data["last_updated"] = job.shown_date.isoformat()
     if notice.review_by:
         data["review_by"] = notice.review_by.isoformat()
     data["url"] = page_url(job)

@@ -32,12 +32,14 @@ def notices_index(project: Project, langs: tuple[str, ...]) -> dict:
     for notice in project.notices:
         r = Renderer(site, notice)
         releases = list_releases(project.root, notice.id)
-        updated = releases[-1].date if releases else notice.effective
+        unconfirmed = any(t.field == "effective date" for t in notice.to_confirm)
+        updated = releases[-1].date if releases else None if unconfirmed else notice.effective
         entry = {"id": notice.id, "title": r.plain(notice.title)}
         if notice.summary:
             entry["summary"] = r.plain(notice.summary)
         entry["version"] = notice.version
-        entry["last_updated"] = updated.isoformat()
+        if updated:  # not a placeholder date still to be confirmed
+            entry["last_updated"] = updated.isoformat()
         entry["languages"] = [
             {
                 "language": lang,

@@ -47,10 +47,11 @@ def linked_data(data: dict[str, Any]) -> dict[str, Any]:
         "dct:identifier": data["id"],
         "dct:title": words(data["title"]),
         "dct:language": lang,
-        "dct:modified": {"@value": data["last_updated"], "@type": "xsd:date"},
-        "dct:valid": {"@value": data["effective"], "@type": "xsd:date"},
         "dpv:hasDataController": _controller(data, base, words),
     }
+    if "effective" in data:
+        node["dct:modified"] = {"@value": data["last_updated"], "@type": "xsd:date"}
+        node["dct:valid"] = {"@value": data["effective"], "@type": "xsd:date"}
     if "summary" in data:
         node["dpv:hasPurpose"] = {
             "@id": f"{base}#purpose",
