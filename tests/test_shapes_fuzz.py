@@ -81,7 +81,10 @@ def test_any_nesting_is_shown_at_its_level_in_every_format(tmp_path_factory, sty
     job = Job(project.site, project.notices[0], "en", templates_dir(root), str(root))
 
     page = HtmlBuilder().build(job)[0].data.decode()
-    body = page[page.index('id="s"') : page.index("</section>")]
+    start = page.index('id="s"')
+    body = page[
+        start : page.index("</section>", start)
+    ]  # the section's own end (the summary at the top has one too)
     assert outline(body).items == [
         (depth + 1, "ul" if s == "bullet" else "ol", None if s == "bullet" else HTML_TYPES[s])
         for depth, s, _ in flat
