@@ -20,8 +20,8 @@ from pathlib import Path
 
 def _job(root: Path, notice_id: str, lang: str):
     from noticegen.pipeline import make_job
-    from noticegen.render import templates_dir
     from noticegen.source import load_project
+    from noticegen.templating import templates_dir
 
     project, _ = load_project(root)
     notice = next(n for n in project.notices if n.id == notice_id)

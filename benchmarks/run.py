@@ -281,14 +281,14 @@ def md_escape(text: str) -> str:
 class MarkdownExporter:
     """A notice in one language as pandoc Markdown: the same words, links and structure.
 
-    Placeholders are expanded by noticegen.render.Renderer, the same as every builder; the
+    Placeholders are expanded by noticegen.templating.Renderer, the same as every builder; the
     text is taken from Renderer.runs() (the parsed inline text that Renderer.plain() joins)
     so that emphasis and links stay emphasis and links for pandoc.
     """
 
     def __init__(self, job) -> None:
         from noticegen.i18n.translate import interface_translations
-        from noticegen.render import Renderer
+        from noticegen.templating import Renderer
 
         self.job = job
         self.r = Renderer(job.site, job.notice)
@@ -376,18 +376,18 @@ class MarkdownExporter:
         return []
 
     def markdown(self) -> str:
-        from noticegen import locale
+        from noticegen import languages
 
         job, _ = self.job, self._
         notice, site = job.notice, job.site
         meta = {"title": md_escape(self.r.plain(notice.title)), "lang": job.lang}
-        if locale.direction(job.lang) == "rtl":
+        if languages.direction(job.lang) == "rtl":
             meta["dir"] = "rtl"
         out = [
             "\n".join(["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()), "---"])
         ]
         out.append(self.inline(site.org_name))
-        effective = locale.long_date(notice.effective, job.lang)
+        effective = languages.long_date(notice.effective, job.lang)
         out.append(
             f"{md_escape(_('Last updated:'))} {md_escape(effective)}\\\n"
             f"{md_escape(_('Version:'))} {md_escape(notice.version)}"
@@ -413,8 +413,8 @@ class MarkdownExporter:
 def jobs_for(root: Path, notice_ids: Sequence[str] | None = None, langs: Sequence[str] | None = None):
     """(notice id, lang, Job) as the build makes them: translated once, before any builder."""
     from noticegen.pipeline import make_job
-    from noticegen.render import templates_dir
     from noticegen.source import load_project
+    from noticegen.templating import templates_dir
 
     project, _ = load_project(root)
     all_langs = tuple(language.code for language in project.site.languages)
@@ -717,8 +717,8 @@ class Benchmark:
 
     # 1 ---------------------------------------------------------------------------------
     def full(self) -> None:
+        from noticegen.pipeline.tasks import default_workers
         from noticegen.source import load_project
-        from noticegen.tasks import default_workers
 
         project, _ = load_project(self.project)
         n, langs = len(project.notices), len(project.site.languages)

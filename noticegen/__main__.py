@@ -1,5 +1,5 @@
 """`python -m noticegen` runs the command line."""
 
-from .cli import main
+from noticegen.cli import main
 
 raise SystemExit(main())

@@ -9,9 +9,9 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
-from .commands import COMMANDS
-from .errors import UserError
+from noticegen import __version__
+from noticegen.commands import COMMANDS
+from noticegen.errors import UserError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Loc
+from noticegen.model import Loc
 
 
 @dataclass(frozen=True)

@@ -197,6 +197,7 @@ class Silence:
     reason: str
     item: str | None = None
     loc: Loc = field(default=NOWHERE, compare=False)
+    rule_loc: Loc = field(default=NOWHERE, compare=False)  # where the rule's name is written
 
 
 @dataclass(frozen=True)

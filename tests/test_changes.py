@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, ROOTS, copy_root
 
 from noticegen.changes import Change, ChangeSet, compare, word_diff
-from noticegen.changes_render import to_html, to_json, to_markdown, to_text
+from noticegen.changes.render import to_html, to_json, to_markdown, to_text
 from noticegen.model import Notice, Site
 from noticegen.source import load_project
 

@@ -16,8 +16,8 @@ from lxml import etree
 from noticegen.builders import Job
 from noticegen.builders.docx import DocxBuilder
 from noticegen.pipeline import BuildOptions, build
-from noticegen.render import templates_dir
 from noticegen.source import load_project
+from noticegen.templating import templates_dir
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 NS = {

@@ -212,7 +212,7 @@ def test_pseudo_locale_build_has_no_untranslated_text(tmp_path: Path, fmt: str) 
         text = re.sub(r"&\w+;", " ", text)
     import datetime as dt
 
-    from noticegen.locale import long_date
+    from noticegen.languages import long_date
 
     text = text.replace(long_date(dt.date(2024, 4, 1), "eo"), " ")  # Babel's own date words
     leftovers = untransformed_words(text)

@@ -32,8 +32,8 @@ from noticegen.builders.pdf import (
 )
 from noticegen.model import Text
 from noticegen.pipeline import BuildOptions, build
-from noticegen.render import templates_dir
 from noticegen.source import load_project
+from noticegen.templating import templates_dir
 
 STANDARD = "library/en/library.pdf"
 LARGE = "library/en/library-large-print.pdf"

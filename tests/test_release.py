@@ -22,7 +22,7 @@ from noticegen.releases import (
     snapshot_path,
     version_key,
 )
-from noticegen.snapshot import canonical_json, to_data
+from noticegen.releases.snapshot import canonical_json, to_data
 from noticegen.source import load_project
 
 NOTICE = "notice_src/library.yaml"

@@ -11,11 +11,11 @@ import pytest
 from conftest import copy_root
 
 from noticegen.builders.text import Layout, tidy
+from noticegen.builders.wrap import display_width, fill, protect, underline, wrap
 from noticegen.model import Contact, Item, Notice, Site
 from noticegen.pipeline import BuildOptions, build
-from noticegen.render import Renderer
 from noticegen.source import load_project
-from noticegen.wrap import display_width, fill, protect, underline, wrap
+from noticegen.templating import Renderer
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "basic" / "library.en.txt"
 WIDTH = 72

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..model import Notice, Site
+from noticegen.model import Notice, Site
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Job:
     def source_moment(self) -> dt.datetime:
         """The date written into generated files: SOURCE_DATE_EPOCH, else the later of the
         notice's effective date and its last release (up to this one)."""
-        from ..reproducible import source_moment
+        from noticegen.reproducible import source_moment
 
         return source_moment(max(self.notice.effective, self.last_updated))
 
@@ -107,23 +107,23 @@ FORMATS = ("html", "pdf", "docx", "txt")
 def get_builder(name: str) -> Builder:
     """The builder for a format; heavy libraries are imported only when that format is built."""
     if name == "html":
-        from .html import HtmlBuilder
+        from noticegen.builders.html import HtmlBuilder
 
         return HtmlBuilder()
     if name == "pdf":
-        from .pdf import PdfBuilder
+        from noticegen.builders.pdf import PdfBuilder
 
         return PdfBuilder()
     if name == "docx":
-        from .docx import DocxBuilder
+        from noticegen.builders.docx import DocxBuilder
 
         return DocxBuilder()
     if name == "txt":
-        from .text import TextBuilder
+        from noticegen.builders.text import TextBuilder
 
         return TextBuilder()
     if name == "history":
-        from ..history_pages import HistoryBuilder
+        from noticegen.builders.history import HistoryBuilder
 
         return HistoryBuilder()
     raise ValueError(f"unknown format {name!r}")

@@ -10,11 +10,11 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .. import locale
-from ..inline import Run
-from ..model import Block, Contact, Item, Text
-from ..render import Renderer, job_environment, template_file
-from . import Artifact, Job, ooxml
+from noticegen.builders import Artifact, Job, ooxml
+from noticegen.inline import Run
+from noticegen.languages import direction, long_date
+from noticegen.model import Block, Contact, Item, Text
+from noticegen.templating import Renderer, job_environment, template_file
 
 LOGO_BOX = (Cm(6), Cm(2))  # the largest the logo is shown, keeping its shape
 RASTER = (".png", ".jpg", ".jpeg", ".gif")
@@ -60,7 +60,7 @@ class _Writer:
         self.r = Renderer(job.site, job.notice)
         self.t = translator(job)
         self.ltr: set = set()  # paragraphs kept left to right in a right-to-left document
-        self.rtl = locale.direction(job.lang) == "rtl"
+        self.rtl = direction(job.lang) == "rtl"
         self.numbering = document.part.numbering_part.element
         self.abstract: dict[str, int] = {}
         self.space_next = False
@@ -111,7 +111,7 @@ class _Writer:
         return paragraph
 
     def add_runs(self, paragraph, runs: tuple[Run, ...], lang: str | None = None) -> None:
-        rtl = locale.direction(lang or self.job.lang) == "rtl"
+        rtl = direction(lang or self.job.lang) == "rtl"
         for run in runs:
             if run.br:
                 paragraph._p.append(ooxml.make_run(br=True, rtl=rtl, lang=lang))
@@ -138,7 +138,7 @@ class _Writer:
     def _front(self) -> None:
         self.para("Heading 1", self.notice.title)
         self._banners()
-        effective = locale.long_date(self.job.last_updated, self.job.lang)
+        effective = long_date(self.job.last_updated, self.job.lang)
         meta = f"{self.t('Last updated')} {effective} · {self.t('Version')} {self.notice.version}"
         self.para("Meta", runs=(Run(meta),))
         if self.notice.summary:

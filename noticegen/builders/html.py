@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import locale
-from ..render import Renderer, job_environment
-from . import Artifact, Download, Job
+from noticegen.builders import Artifact, Download, Job
+from noticegen.languages import direction, long_date, own_name
+from noticegen.templating import Renderer, job_environment
 
 FILE_TYPES = {"pdf": "PDF", "large-print": "PDF", "docx": "DOCX", "txt": "TXT"}
 
@@ -21,16 +21,16 @@ class HtmlBuilder:
             "notice": job.notice,
             "r": r,
             "lang": job.lang,
-            "dir": locale.direction(job.lang),
-            "effective": locale.long_date(job.last_updated, job.lang),
+            "dir": direction(job.lang),
+            "effective": long_date(job.last_updated, job.lang),
         }
         page = env.get_template("html/page.html").render(
             **common,
             **page_links(job, "index.html" if not job.past else f"v/{job.past}/index.html"),
             current_href=job.href("index.html"),
             changes_href=job.href("changes/index.html"),
-            published=locale.long_date(job.releases.published, job.lang) if job.releases else "",
-            updated=locale.long_date(job.releases.updated, job.lang) if job.releases else "",
+            published=long_date(job.releases.published, job.lang) if job.releases else "",
+            updated=long_date(job.releases.updated, job.lang) if job.releases else "",
             downloads=[self._download(d) for d in job.downloads],
         )
         fragment = env.get_template("html/fragment.html").render(
@@ -59,7 +59,7 @@ def page_links(job: Job, page: str, below: str = "") -> dict[str, object]:
         "to_root": job.href("/", below=below) + "/",
         "logo_src": logo_path(job.site.logo.file) if job.site.logo else "",
         "alternates": [
-            (code, locale.own_name(code), job.href(page, code, below), code == job.lang) for code in languages
+            (code, own_name(code), job.href(page, code, below), code == job.lang) for code in languages
         ],
     }
 

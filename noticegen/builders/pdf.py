@@ -26,9 +26,9 @@ from urllib.request import url2pathname
 
 from markupsafe import Markup, escape
 
-from .. import locale
-from ..render import Renderer, job_environment
-from . import Artifact, Job
+from noticegen.builders import Artifact, Job
+from noticegen.languages import base, direction, long_date, own_name
+from noticegen.templating import Renderer, job_environment
 
 #: The two editions: file name suffix, body text size in points.
 EDITIONS = (("standard", "", 14), ("large-print", "-large-print", 18))
@@ -69,8 +69,8 @@ def print_documents(job: Job) -> list[PrintDocument]:
     """The clear print and large print editions of a job, as HTML and CSS (no WeasyPrint)."""
     env = job_environment(job)
     lang = job.lang
-    direction = locale.direction(lang)
-    effective = locale.long_date(job.last_updated, lang)
+    text_dir = direction(lang)
+    effective = long_date(job.last_updated, lang)
     online_url = job.site.base_url + f"{job.notice.id}/{lang}/"
     qr_src = qr_data_url(online_url)
     logo_src = ""
@@ -88,7 +88,7 @@ def print_documents(job: Job) -> list[PrintDocument]:
         "notice": job.notice,
         "r": Renderer(job.site, job.notice),
         "lang": lang,
-        "dir": direction,
+        "dir": text_dir,
         "effective": effective,
     }
     documents = []
@@ -103,14 +103,14 @@ def print_documents(job: Job) -> list[PrintDocument]:
             logo_src=logo_src,
             qr_src=qr_src,
             online_url=online_url,
-            language_names=[(code, locale.own_name(code)) for code in job.languages or (lang,)],
+            language_names=[(code, own_name(code)) for code in job.languages or (lang,)],
             breakable=breakable_urls,
-            direction_of=locale.direction,
+            direction_of=direction,
             # for print/print.css
             body_pt=body_pt,
-            fonts=FONTS.get(locale.base(lang), DEFAULT_FONTS),
-            start="right" if direction == "rtl" else "left",
-            end="left" if direction == "rtl" else "right",
+            fonts=FONTS.get(base(lang), DEFAULT_FONTS),
+            start="right" if text_dir == "rtl" else "left",
+            end="left" if text_dir == "rtl" else "right",
             footer_date=effective.replace(" ", "\u00a0"),  # the footer may wrap, never inside the date
             pt=pt,
             css_content=css_content,

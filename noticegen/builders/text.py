@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .. import locale
-from ..model import Section, Text
-from ..render import Renderer, job_environment
-from ..wrap import WIDTH, display_width, longest_token, underline, wrap
-from . import Artifact, Job
+from noticegen.builders import Artifact, Job
+from noticegen.builders.wrap import WIDTH, display_width, longest_token, underline, wrap
+from noticegen.languages import direction, long_date
+from noticegen.model import Section, Text
+from noticegen.templating import Renderer, job_environment
 
 GAP = "  "  # between table columns
 
@@ -31,8 +31,8 @@ class TextBuilder:
             r=r,
             t=Layout(r),
             lang=job.lang,
-            dir=locale.direction(job.lang),
-            effective=locale.long_date(job.last_updated, job.lang),
+            dir=direction(job.lang),
+            effective=long_date(job.last_updated, job.lang),
         )
         return [Artifact(f"{job.folder}/{job.notice.id}.txt", tidy(text).encode("utf-8"))]
 

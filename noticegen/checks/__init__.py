@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..errors import UserError
-from ..model import Loc, Notice, Project, Silence
-from . import completeness, completeness_rights, language, legislation, stale  # noqa: F401  (they register the rules)
-from .core import LEVELS, RULES, Finding, Rule, findings_for, make_context, rule
+from noticegen.checks import completeness, completeness_rights, language, legislation, stale  # noqa: F401  (they register the rules)
+from noticegen.checks.core import LEVELS, RULES, Finding, Rule, findings_for, make_context, rule
+from noticegen.checks.silence import check_silences
+from noticegen.errors import UserError
+from noticegen.model import Loc, Notice, Project, Silence
 
 __all__ = ["LEVELS", "RULES", "CheckResult", "Finding", "Rule", "SilencedRule", "run", "run_checks"]
 
@@ -91,7 +92,9 @@ def run(project: Project, notice_ids=None, today: dt.date | None = None) -> Chec
     today = today or dt.date.today()
     result = CheckResult()
     found: list[Finding] = []
-    for notice in select(project, notice_ids):
+    chosen = select(project, notice_ids)
+    check_silences(chosen)
+    for notice in chosen:
         ctx = make_context(project, notice, today)
         hidden = [0] * len(notice.silenced)
         for rule_ in RULES.values():

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Item, LawfulBasis
-from .core import Context, Hit, rule
+from noticegen.checks.core import Context, Hit, rule
+from noticegen.model import Item, LawfulBasis
 
 ART6 = re.compile(r"^6\(1\)\(([a-f])\)$")
 ART9 = re.compile(r"^9\(2\)\([a-j]\)$")

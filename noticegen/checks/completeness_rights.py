@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .completeness import art6
-from .core import Context, Hit, rule
+from noticegen.checks.completeness import art6
+from noticegen.checks.core import Context, Hit, rule
 
 PERIOD = re.compile(
     r"\d|\b(?:days?|weeks?|months?|years?|until|retention (?:schedule|policy|period)s?"

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..model import Loc, Notice, Project
-from .walk import Piece, pieces, source_keys
+from noticegen.checks.walk import Piece, pieces, source_keys
+from noticegen.model import Loc, Notice, Project
 
 LEVELS = ("error", "warning", "info")
 

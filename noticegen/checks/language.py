@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Item
-from .core import Context, Hit, rule
+from noticegen.checks.core import Context, Hit, rule
+from noticegen.model import Item
 
 MAX_WORDS = 25
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z])")

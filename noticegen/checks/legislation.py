@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..model import Law
-from .core import Context, Hit, rule
-from .laws import LEGISLATION, Legislation
+from noticegen.checks.core import Context, Hit, rule
+from noticegen.checks.laws import LEGISLATION, Legislation
+from noticegen.model import Law
 
 YEAR = re.compile(r"\b(1[2-9]\d\d|20\d\d)\b")
 SOURCE = "legislation.gov.uk (the short title each law gives itself)"

@@ -7,8 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import Project, ToConfirm
-from .core import Context, Hit, rule
+from noticegen.checks.core import Context, Hit, rule
+from noticegen.model import Project, ToConfirm
 
 
 @dataclass(frozen=True)

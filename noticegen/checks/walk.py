@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import inline
-from ..errors import UserError
-from ..model import FACT_LISTS, Item, Law, LawfulBasis, Loc, Notice, Site, Text
-from ..yamlsrc import load_yaml
+from noticegen import inline
+from noticegen.errors import UserError
+from noticegen.model import FACT_LISTS, Item, Law, LawfulBasis, Loc, Notice, Site, Text
+from noticegen.source.yaml_nodes import load_yaml
 
 STATEMENTS = ("international_transfers", "automated_decisions")
 
@@ -111,7 +111,7 @@ def shown_facts(notice: Notice, ref: str, only: tuple[str, ...]) -> list:
 
 def pieces(site: Site, notice: Notice) -> list[Piece]:
     """Every text in reading order, with placeholders expanded and Markdown read into runs."""
-    from ..render import Renderer
+    from noticegen.templating import Renderer
 
     renderer = Renderer(site, notice)
     out = []

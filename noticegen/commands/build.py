@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..builders import FORMATS
-from ..errors import UserError
+from noticegen.builders import FORMATS
+from noticegen.errors import UserError
 
 
 def _formats(value: str) -> list[str]:
@@ -64,8 +64,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def _unreleased(root: Path, project) -> list[str]:
     """A line for each notice whose source differs from its latest release, or has none."""
-    from ..changes import diff_versions
-    from ..releases import WORKING, list_releases
+    from noticegen.changes import diff_versions
+    from noticegen.releases import WORKING, list_releases
 
     lines = []
     for notice in project.notices:
@@ -87,11 +87,11 @@ def _unreleased(root: Path, project) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checks import run as run_checks
-    from ..pipeline import BuildOptions, build
-    from ..progress import Progress
-    from ..source import load_project
-    from ..tasks import default_workers
+    from noticegen.checks import run as run_checks
+    from noticegen.pipeline import BuildOptions, build
+    from noticegen.pipeline.tasks import default_workers
+    from noticegen.progress import Progress
+    from noticegen.source import load_project
 
     formats = tuple(f for group in args.format for f in group) or FORMATS
     options = BuildOptions(

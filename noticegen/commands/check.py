@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import sys
 
-from ..checks import CheckResult
+from noticegen.checks import CheckResult
 
 
 def _date(value: str) -> dt.date:
@@ -51,8 +51,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checks import run as run_checks
-    from ..source import load_project
+    from noticegen.checks import run as run_checks
+    from noticegen.source import load_project
 
     project, report = load_project(args.root)
     for problem in report.problems:

@@ -12,8 +12,8 @@ import sys
 
 
 def _version(value: str) -> str:
-    from ..releases import WORKING
-    from ..source import VERSION
+    from noticegen.releases import WORKING
+    from noticegen.source import VERSION
 
     if value != WORKING and not VERSION.match(value):
         raise argparse.ArgumentTypeError(
@@ -58,10 +58,10 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..changes import diff_versions
-    from ..changes_render import render
-    from ..errors import UserError
-    from ..releases import WORKING, list_releases, load_version
+    from noticegen.changes import diff_versions
+    from noticegen.changes.render import render
+    from noticegen.errors import UserError
+    from noticegen.releases import WORKING, list_releases, load_version
 
     from_version = args.from_version
     if from_version is None:

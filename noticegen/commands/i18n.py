@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..i18n import workflow
+    from noticegen.i18n import workflow
 
     root = args.root
     step = args.i18n_command

@@ -29,10 +29,10 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import UserError
-    from ..importer import ImportBug, import_docx
-    from ..importer.clean import slug
-    from ..schema import SLUG
+    from noticegen.errors import UserError
+    from noticegen.importer import ImportBug, import_docx
+    from noticegen.importer.clean import slug
+    from noticegen.source.schema import SLUG
 
     root: Path = args.root
     notice_id = args.id or (args.out.stem if args.out else slug(args.docx.stem, 60))

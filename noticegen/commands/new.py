@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..scaffold import create
+    from noticegen.scaffold import create
 
     path, placeholders = create(args.root, args.notice_id, args.title)
     shown = os.path.relpath(path, Path.cwd())

@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import Problem
-from ..model import Loc
+from noticegen.errors import Problem
+from noticegen.model import Loc
 
 if TYPE_CHECKING:
-    from ..releases import PreparedRelease
+    from noticegen.releases import PreparedRelease
 
 
 def _date(value: str) -> dt.date:
@@ -71,8 +71,8 @@ def findings(prepared: PreparedRelease) -> list[Problem]:
     """What to show before a release is written: the loader's warnings for this notice and the
     check errors. Findings never block a release (source errors do, before this point)."""
 
-    from ..checks import run as run_checks
-    from ..source import load_project
+    from noticegen.checks import run as run_checks
+    from noticegen.source import load_project
 
     files = {prepared.notice.loc.path, str(Path("notice_src") / "site.yaml")}
     shown: list[Problem] = [p for p in prepared.report.warnings if p.loc.path in files]
@@ -88,9 +88,9 @@ def findings(prepared: PreparedRelease) -> list[Problem]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..changes import compare
-    from ..changes_render import to_text
-    from ..releases import load_release, prepare_release, write_release
+    from noticegen.changes import compare
+    from noticegen.changes.render import to_text
+    from noticegen.releases import load_release, prepare_release, write_release
 
     prepared = prepare_release(args.root, args.notice, args.kind, args.summary, args.date, args.approved_by)
     for problem in findings(prepared):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..builders import FORMATS
-from .build import _formats
+from noticegen.builders import FORMATS
+from noticegen.commands.build import _formats
 
 
 def _port(value: str) -> int:
@@ -58,10 +58,10 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import UserError
-    from ..serve import serve
-    from ..source import load_project
-    from ..tasks import default_workers
+    from noticegen.errors import UserError
+    from noticegen.pipeline.tasks import default_workers
+    from noticegen.preview.session import serve
+    from noticegen.source import load_project
 
     formats = tuple(dict.fromkeys(["html", *(f for group in args.format for f in group)]))
     langs = tuple(dict.fromkeys(args.lang))

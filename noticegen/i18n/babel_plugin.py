@@ -13,8 +13,8 @@ def extract_notices(fileobj: Any, keywords: Any, comment_tags: Any, options: dic
     The whole project is loaded (a notice may use site.yaml's shared blocks), and the messages
     whose origin is this file are yielded.
     """
-    from ..source import load_project
-    from .messages import notice_messages
+    from noticegen.i18n.messages import notice_messages
+    from noticegen.source import load_project
 
     path = Path(getattr(fileobj, "name", "")).resolve()
     root = path.parent.parent

@@ -11,9 +11,9 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from ..errors import Problem, UserError
-from ..model import Loc
-from .messages import Message
+from noticegen.errors import Problem, UserError
+from noticegen.i18n.messages import Message
+from noticegen.model import Loc
 
 DOMAINS = ("notices", "interface")
 HEADER = """\

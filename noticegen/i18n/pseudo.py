@@ -32,12 +32,12 @@ def pseudo(text: str) -> str:
 
 def write_pseudo_catalogs(root, lang: str) -> None:
     """Catalogs for `lang` with every message pseudo-translated (for tests)."""
-    from .catalogs import dump, po_path
-    from .workflow import init
+    from noticegen.i18n.catalogs import dump, po_path
+    from noticegen.i18n.workflow import init
 
     init(root, lang)
     for domain in ("notices", "interface"):
-        from .catalogs import load
+        from noticegen.i18n.catalogs import load
 
         path = po_path(root, lang, domain)
         catalog = load(path, lang)

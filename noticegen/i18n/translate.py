@@ -11,9 +11,9 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
-from ..model import Notice, Site, Text
-from .catalogs import Coverage, load, po_path
-from .walk import replace_texts, texts
+from noticegen.i18n.catalogs import Coverage, load, po_path
+from noticegen.i18n.walk import replace_texts, texts
+from noticegen.model import Notice, Site, Text
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ def _lookup(catalog: Catalog | None) -> dict[tuple[str, str | None], str]:
 
 def keeps_references(english: str, translated: str) -> bool:
     """The translation has exactly the English's placeholders and every one of its link targets."""
-    from ..references import PLACEHOLDER
-    from .workflow import _targets
+    from noticegen.i18n.workflow import _targets
+    from noticegen.source.references import PLACEHOLDER
 
     def marks(text: str) -> list[str]:
         return sorted(m.group(0) for m in PLACEHOLDER.finditer(text))

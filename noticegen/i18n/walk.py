@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..model import Text
+from noticegen.model import Text
 
 
 @dataclasses.dataclass(frozen=True)

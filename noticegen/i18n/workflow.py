@@ -9,13 +9,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Problem, UserError
-from ..model import Loc, Project
-from ..render import templates_dir
-from ..reproducible import source_moment
-from ..schema import RAW_HTML
-from ..source import PLACEHOLDER, load_project
-from .catalogs import (
+from noticegen.errors import Problem, UserError
+from noticegen.i18n.catalogs import (
     DOMAINS,
     Coverage,
     coverage,
@@ -27,8 +22,13 @@ from .catalogs import (
     template,
     write_if_changed,
 )
-from .messages import interface_messages, notice_messages
-from .walk import texts
+from noticegen.i18n.messages import interface_messages, notice_messages
+from noticegen.i18n.walk import texts
+from noticegen.model import Loc, Project
+from noticegen.reproducible import source_moment
+from noticegen.source import PLACEHOLDER, load_project
+from noticegen.source.schema import RAW_HTML
+from noticegen.templating import templates_dir
 
 LINK = re.compile(r"\]\(([^)\s]+)\)|(https?://[^\s<>()\"]+[^\s<>()\".,;:!?])|([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)")
 FORMAT = re.compile(r"%\([a-z_]+\)[sd]|%[sd]")
@@ -117,8 +117,8 @@ class Status:
 
 def translation_lag(root: Path, lang: str, notice) -> tuple[str | None, int]:
     """The newest release the `lang` translation fully covers, and how many texts changed since."""
-    from ..releases import list_releases, load_release
-    from .translate import content_catalog
+    from noticegen.i18n.translate import content_catalog
+    from noticegen.releases import list_releases, load_release
 
     strings = content_catalog(root, lang, "") or {}
     current = {(t.value, t.key) for t, _ in texts(notice)}

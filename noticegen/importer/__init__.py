@@ -11,13 +11,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Reporter
-from . import compose, reader, structure, writer
-from .contacts import Contacts
-from .facts import Mapper
-from .model import Draft, Report
-from .report import gaps, render
-from .site import load_site, use_shared_blocks
+from noticegen.errors import Reporter
+from noticegen.importer import compose, reader, structure, writer
+from noticegen.importer.contacts import Contacts
+from noticegen.importer.facts import Mapper
+from noticegen.importer.model import Draft, Report
+from noticegen.importer.report import gaps, render
+from noticegen.importer.site import load_site, use_shared_blocks
 
 
 class ImportBug(RuntimeError):
@@ -75,7 +75,7 @@ def _page_furniture(document, report: Report) -> None:
 
 def validate(root: Path, notice_id: str, text: str) -> None:
     """Load the notice with the project's site.yaml as `build` does; any error is a bug here."""
-    from ..source import load_notice, load_site
+    from noticegen.source import load_notice, load_site
 
     reporter = Reporter()
     site, blocks = load_site(root, root / "notice_src" / "site.yaml", reporter)

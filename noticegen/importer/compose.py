@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import FACT_LISTS
-from . import clean
-from .model import Block, Draft, Item
+from noticegen.importer import clean
+from noticegen.importer.model import Block, Draft, Item
+from noticegen.model import FACT_LISTS
 
 PLACEHOLDER_DATE = dt.date(2000, 1, 1)
 FACT_ORDER = FACT_LISTS

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from . import clean, lawful
-from .model import Block, Item, Report, Section
+from noticegen.importer import clean, lawful
+from noticegen.importer.model import Block, Item, Report, Section
 
 TOPICS = (
     ("rights", r"\brights?\b"),

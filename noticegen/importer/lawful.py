@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import clean
+from noticegen.importer import clean
 
 ART6 = re.compile(r"(?<![\d.])6\s*\(?\s*1\s*\)?\s*\(\s*([a-f])\s*\)", re.I)
 ART9 = re.compile(r"(?<![\d.])9\s*\(?\s*2\s*\)?\s*\(\s*([a-j])\s*\)", re.I)

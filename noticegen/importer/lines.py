@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import clean
-from .model import Para, Report
+from noticegen.importer import clean
+from noticegen.importer.model import Para, Report
 
 SHORT_WORDS, SHORT_CHARS = 15, 120
 NOT_HEADING = re.compile(r"(?:[:;,.]$|@|https?://|\]\()")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Report
+from noticegen.importer.model import Report
 
 SAFE = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
 

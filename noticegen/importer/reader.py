@@ -12,10 +12,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UserError
-from .links import hyperlink_target, markdown
-from .model import Para, Report
-from .styles import Styles, W, indent, on, val
+from noticegen.errors import UserError
+from noticegen.importer.links import hyperlink_target, markdown
+from noticegen.importer.model import Para, Report
+from noticegen.importer.styles import Styles, W, indent, on, val
 
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

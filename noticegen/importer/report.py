@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Draft, Note, Report
+from noticegen.importer.model import Draft, Note, Report
 
 LABELS = {
     "categories": ("category", "categories"),

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Reporter, UserError
-from ..model import Contact
-from .model import Report, Section
+from noticegen.errors import Reporter, UserError
+from noticegen.importer.model import Report, Section
+from noticegen.model import Contact
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\.([a-z_]+)\}")
 LINK = re.compile(r"\[([^\]]*)\]\((?:<[^>]*>|[^)]*)\)")
@@ -49,7 +49,7 @@ class SiteInfo:
 
 def load_site(root: Path) -> SiteInfo:
     """Read notice_src/site.yaml of the project; its errors are the user's to fix first."""
-    from ..site_source import load_site
+    from noticegen.source.site import load_site
 
     path = root / "notice_src" / "site.yaml"
     if not path.is_file():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from . import clean
-from .lines import NOT_HEADING, Line, paragraph_lines
-from .model import Block, Item, Para, Report, Section
+from noticegen.importer import clean
+from noticegen.importer.lines import NOT_HEADING, Line, paragraph_lines
+from noticegen.importer.model import Block, Item, Para, Report, Section
 
 INDENT_STEP = 150  # twips: a typed bullet indented this much more than the first is a sub-item
 VERSION = re.compile(r"^(?:document\s+)?version\s*(?:number|no\.?)?\s*:?\s*v?(\d+(?:\.\d+){0,2})$", re.I)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import FACT_LISTS
-from ..yamlsrc import load_yaml
+from noticegen.model import FACT_LISTS
+from noticegen.source.yaml_nodes import load_yaml
 
 RESERVED = re.compile(
     r"^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\d[\d_]*)?\.?\d[\d_.eE+-]*|0x[0-9a-fA-F]+|"

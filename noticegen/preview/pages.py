@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ..errors import Problem
+from noticegen.errors import Problem
 
 VERSION_PATH = "/__noticegen/version"
 

@@ -12,12 +12,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..checks import run as run_checks
-from ..errors import Problem, UserError
-from ..model import Loc, Project
-from ..pipeline import BuildOptions, BuildResult, build
-from ..source import load_project
-from .pages import problem_count_text
+from noticegen.checks import run as run_checks
+from noticegen.errors import Problem, UserError
+from noticegen.model import Loc, Project
+from noticegen.pipeline import BuildOptions, BuildResult, build
+from noticegen.preview.pages import problem_count_text
+from noticegen.source import load_project
 
 LOCK_RETRIES = 40  # another build of the project holds the lock: try again for up to 20 s
 LOCK_RETRY_SECONDS = 0.5

@@ -9,9 +9,9 @@ import mimetypes
 import urllib.parse
 from pathlib import Path
 
-from ..errors import UserError
-from .pages import VERSION_PATH, error_page, inject, missing_page
-from .rebuild import Preview
+from noticegen.errors import UserError
+from noticegen.preview.pages import VERSION_PATH, error_page, inject, missing_page
+from noticegen.preview.rebuild import Preview
 
 HTML_TYPES = (".html", ".htm")
 

@@ -6,7 +6,7 @@ import os
 import threading
 from pathlib import Path
 
-from .rebuild import Preview, clock, describe_failure
+from noticegen.preview.rebuild import Preview, clock, describe_failure
 
 WATCHED_FOLDERS = ("notice_src", "templates", "locales")
 SOURCE_SUFFIXES = (".yaml", ".yml", ".po", ".html", ".css", ".txt")

@@ -1,0 +1,243 @@
+"""The whole build in one place: load, translate, build each format, publish atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from noticegen.builders import FORMATS, Artifact, Download, Job, ReleaseInfo
+from noticegen.builders.site import site_artifacts
+from noticegen.errors import Reporter, UserError
+from noticegen.i18n.translate import content_catalog, translate
+from noticegen.model import Notice, Project, Site
+from noticegen.pipeline.cache import Manifest
+from noticegen.pipeline.output import WriteSummary, build_lock, publish
+from noticegen.pipeline.tasks import Task, run_tasks
+from noticegen.releases.store import Release, list_releases, load_release, version_key
+from noticegen.source import load_project
+from noticegen.templating import templates_dir
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    root: Path
+    notices: tuple[str, ...] = ()
+    langs: tuple[str, ...] = ()
+    formats: tuple[str, ...] = FORMATS
+    out: Path | None = None
+    strict: bool = False
+    publish: bool = False
+    force: bool = False  # render everything, even what has not changed
+    workers: int = 1
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    files: int
+    summary: WriteSummary
+    seconds: float
+    out: Path
+    report: Reporter
+    rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
+
+
+def feed(jobs: list[Job], root: str) -> Artifact:
+    from noticegen.builders.history import feed as atom_feed  # imported when needed: a PDF-only job skips it
+
+    return atom_feed(jobs, root)
+
+
+def history_tasks_jobs(jobs: list[Job], root: str, sources: tuple) -> list[Job]:
+    from noticegen.builders.history import history_tasks_jobs as with_history
+
+    return with_history(jobs, root, sources)
+
+
+def build(
+    options: BuildOptions, progress=None, loaded: tuple[Project, Reporter] | None = None
+) -> BuildResult:
+    """Build the selected notices, languages and formats into the output folder.
+
+    `loaded` is the project as load_project gave it, when the caller has just read it.
+    """
+    started = time.perf_counter()
+    project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
+    notices = _select_notices(project, options.notices)
+    langs = _select_langs(project, options.langs, options.publish)
+    out = options.out or options.root / "dist"
+    work = options.root / ".noticegen"
+    partial = bool(options.notices or options.langs or set(options.formats) != set(FORMATS))
+    with build_lock(work):  # held from the first render to the swap: one build at a time
+        manifest = Manifest(manifest_path(work, out), out)
+        if options.force:
+            manifest.entries = {}
+        artifacts, rendered = make_artifacts(
+            project,
+            notices,
+            langs,
+            options.formats,
+            options.workers,
+            manifest,
+            out if partial else None,
+            progress,
+        )
+        artifacts += site_artifacts(project, templates_dir(project.root), langs)
+        artifacts.append(
+            feed(
+                [
+                    make_job(project, n, project.site.default_language, templates_dir(project.root), langs)
+                    for n in project.notices
+                ],
+                project.root,
+            )
+        )
+        summary = publish(artifacts, out, work, keep_others=partial)
+        manifest.save(keep_others=partial)
+    return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, rendered)
+
+
+def _tasks(job: Job, fmt: str) -> list[Task]:
+    """The two PDF editions are separate tasks, so that two cores can make them at once."""
+    if fmt == "pdf":
+        return [
+            Task(f"{job.folder}/pdf-{e}", replace(job, edition=e), fmt) for e in ("standard", "large-print")
+        ]
+    return [Task(f"{job.folder}/{fmt}", job, fmt)]
+
+
+def manifest_path(work: Path, out: Path) -> Path:
+    return work / f"manifest-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:12]}.json"
+
+
+def make_artifacts(
+    project: Project,
+    notices: list[Notice],
+    langs: tuple[str, ...],
+    formats: tuple[str, ...],
+    workers: int = 1,
+    manifest: Manifest | None = None,
+    previous: Path | None = None,
+    progress=None,
+) -> tuple[list[Artifact], int]:
+    """Every file of every notice and language; each page is made after its documents, to list them."""
+    templates = templates_dir(project.root)
+    current = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
+    jobs = current + past_jobs(project, notices, langs, templates)
+    documents = [f for f in FORMATS if f in formats and f != "html"]
+    tasks = [task for job in jobs for fmt in documents for task in _tasks(job, fmt)]
+    made, rendered = run_tasks(tasks, workers, manifest, progress)
+    artifacts = [a for task in tasks for a in made[task.key]]
+    if "html" in formats:
+        pages = [
+            Task(f"{job.folder}/html", replace(job, downloads=downloads(job, artifacts, previous)), "html")
+            for job in jobs
+        ]
+        made_pages, more = run_tasks(pages, workers, manifest, progress)
+        artifacts += [a for task in pages for a in made_pages[task.key]]
+        rendered += more
+        histories = [
+            Task(f"{j.folder}/history", j, "history")
+            for j in history_tasks_jobs(current, project.root, project.notices)
+        ]
+        made_history, more = run_tasks(histories, workers, manifest, progress)
+        artifacts += [a for task in histories for a in made_history[task.key]]
+        rendered += more
+    return artifacts, rendered
+
+
+def make_job(
+    project: Project,
+    notice: Notice,
+    lang: str,
+    templates: tuple[str, ...],
+    langs: tuple[str, ...],
+    site: Site | None = None,
+    past: Release | None = None,
+) -> Job:
+    """The job for one notice in one language: the model translated once, before any builder.
+
+    A past release brings its own site (the contacts as they were then) and is placed in v/<version>/.
+    """
+    source = project.site.default_language
+    strings = content_catalog(Path(project.root), lang, source)
+    done = translate(site or project.site, notice, lang, strings, source)
+    status = next((x.status for x in project.site.languages if x.code == lang), "draft")
+    return Job(
+        done.site,
+        done.notice,
+        lang,
+        templates,
+        project.root,
+        langs,
+        status=status,
+        coverage=done.coverage.percent,
+        releases=release_info(project.root, notice.id, past),
+        past=past.version if past else None,
+    )
+
+
+def release_info(root: str, notice_id: str, upto: Release | None = None) -> ReleaseInfo | None:
+    """First publication and latest update (up to a past release, for that release's page)."""
+    releases = list_releases(root, notice_id)
+    if upto is not None:
+        releases = [r for r in releases if version_key(r.version) <= version_key(upto.version)]
+    if not releases:
+        return None
+    return ReleaseInfo(releases[0].date, releases[-1].date, releases[-1].summary)
+
+
+def past_jobs(project: Project, notices: list[Notice], langs: tuple[str, ...], templates) -> list[Job]:
+    """Every released version of each notice, rendered again from its frozen snapshot."""
+    jobs = []
+    for notice in notices:
+        releases = list_releases(project.root, notice.id)
+        for release in releases:
+            _, site, old = load_release(project.root, notice.id, release.version)
+            replaced = release is not releases[-1] or notice.version != release.version
+            jobs += [
+                replace(make_job(project, old, lang, templates, langs, site, release), superseded=replaced)
+                for lang in langs
+            ]
+    return jobs
+
+
+def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> tuple[Download, ...]:
+    """The page's download list: this build's documents, or for a partial build the published ones."""
+    sizes = {a.path.rsplit("/", 1)[-1]: len(a.data) for a in made if a.path.startswith(job.folder + "/")}
+    if previous is not None and (previous / job.folder).is_dir():
+        for path in (previous / job.folder).iterdir():
+            if path.is_file() and path.name.startswith(job.notice.id) and path.name not in sizes:
+                sizes[path.name] = path.stat().st_size
+    found = []
+    for name, size in sizes.items():
+        kind = "large-print" if name.endswith("-large-print.pdf") else name.rsplit(".", 1)[-1]
+        if kind in ("pdf", "large-print", "docx", "txt"):
+            found.append(Download(name, kind, size))
+    order = {"pdf": 0, "large-print": 1, "docx": 2, "txt": 3}
+    return tuple(sorted(found, key=lambda d: order.get(d.kind, 9)))
+
+
+def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:
+    known = {n.id: n for n in project.notices}
+    missing = [w for w in wanted if w not in known]
+    if missing:
+        raise UserError(f"there is no notice '{missing[0]}': choose one of {', '.join(known)}")
+    return [known[w] for w in wanted] if wanted else list(project.notices)
+
+
+def _select_langs(project: Project, wanted: tuple[str, ...], publish: bool = False) -> tuple[str, ...]:
+    """The languages to build; a site to publish leaves out translations still in draft."""
+    known = [
+        lang.code
+        for lang in project.site.languages
+        if not publish or lang.status == "approved" or lang.code == project.site.default_language
+    ]
+    missing = [w for w in wanted if w not in known]
+    if missing:
+        raise UserError(
+            f"the site has no language '{missing[0]}': choose one of "
+            f"{', '.join(known)} (languages are listed in notice_src/site.yaml)"
+        )
+    return tuple(wanted) if wanted else tuple(known)

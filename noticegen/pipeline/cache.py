@@ -1,0 +1,112 @@
+"""Incremental builds: a manifest of each output's input hash, so unchanged work is not redone."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from noticegen import __version__
+from noticegen.builders import Artifact, Job
+from noticegen.releases.snapshot import digest
+
+# What each format's templates are made of (relative to a templates folder).
+TEMPLATE_FILES = {
+    "html": ("html/", "assets/"),
+    "pdf": ("print/", "html/_banners.html"),
+    "docx": ("reference.docx", "html/_banners.html"),
+    "txt": ("text/",),
+    "history": ("html/", "text/announcement.txt", "changes/"),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _files_digest(templates: tuple[str, ...], prefixes: tuple[str, ...]) -> str:
+    hasher = hashlib.sha256()
+    for folder in templates:
+        base = Path(folder)
+        for path in sorted(base.rglob("*")):
+            rel = path.relative_to(base).as_posix()
+            if path.is_file() and any(rel == p or (p.endswith("/") and rel.startswith(p)) for p in prefixes):
+                hasher.update(rel.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return hasher.hexdigest()
+
+
+def inputs_digest(job: Job, fmt: str) -> str:
+    """Everything the output of `fmt` for this job depends on, as one hash."""
+    root = Path(job.root)
+    interface = root / "locales" / job.lang / "LC_MESSAGES" / "interface.po"
+    logo = root / "notice_src" / job.site.logo.file if job.site.logo else None
+    extra = [
+        interface.read_bytes() if interface.exists() else b"",
+        logo.read_bytes() if logo and logo.is_file() and fmt != "txt" else b"",
+    ]
+    # Where the project sits is not an input. The model is hashed once per object: every
+    # format of a job shares the same translated site and notice.
+    portable = replace(job, root="", templates=(), site=None, notice=None)
+    return digest(
+        __version__,
+        fmt,
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        portable,
+        _model_digest(job.site),
+        _model_digest(job.notice),
+        _files_digest(job.templates, TEMPLATE_FILES[fmt]),
+        *extra,
+    )
+
+
+_MODEL_DIGESTS: dict[int, tuple[object, str]] = {}
+
+
+def _model_digest(model: object) -> str:
+    found = _MODEL_DIGESTS.get(id(model))
+    if found is None or found[0] is not model:
+        found = _MODEL_DIGESTS[id(model)] = (model, digest(model))  # holds `model`, so its id stays unique
+    return found[1]
+
+
+class Manifest:
+    """Input hashes and output checksums of the last published build."""
+
+    def __init__(self, path: Path, out: Path) -> None:
+        self.path = path
+        self.out = out
+        try:
+            self.entries: dict[str, dict] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+        self.fresh: dict[str, dict] = {}
+
+    def reuse(self, key: str, inputs: str) -> list[Artifact] | None:
+        """The previous outputs when nothing they depend on changed and they are still intact."""
+        entry = self.entries.get(key)
+        if not entry or entry.get("inputs") != inputs:
+            return None
+        artifacts = []
+        for rel, checksum in entry["outputs"].items():
+            try:
+                data = (self.out / rel).read_bytes()
+            except OSError:
+                return None
+            if hashlib.sha256(data).hexdigest() != checksum:
+                return None
+            artifacts.append(Artifact(rel, data))
+        self.fresh[key] = entry
+        return artifacts
+
+    def record(self, key: str, inputs: str, artifacts: list[Artifact]) -> None:
+        self.fresh[key] = {
+            "inputs": inputs,
+            "outputs": {a.path: hashlib.sha256(a.data).hexdigest() for a in artifacts},
+        }
+
+    def save(self, keep_others: bool) -> None:
+        entries = {**self.entries, **self.fresh} if keep_others else self.fresh
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(entries, sort_keys=True, indent=1), encoding="utf-8")
+        os.replace(temporary, self.path)

@@ -1,0 +1,184 @@
+"""Write a build into a staging folder, then swap it into place in one atomic step."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import hashlib
+import os
+import shutil
+import signal
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from noticegen.builders import Artifact
+from noticegen.errors import UserError
+
+MARKER = ".noticegen-output"
+RENAME_EXCHANGE = 2
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    written: int
+    unchanged: int
+
+
+def check_paths(artifacts: list[Artifact]) -> None:
+    """Refuse a path that escapes the output folder, or one file made twice."""
+    seen: set[str] = set()
+    for artifact in artifacts:
+        path = PurePosixPath(artifact.path)
+        if path.is_absolute() or ".." in path.parts or not path.parts or artifact.path in (MARKER,):
+            raise UserError.at(artifact.path, "a build made a file outside the output folder")
+        if artifact.path in seen:
+            raise UserError.at(artifact.path, "two parts of the build made the same file")
+        seen.add(artifact.path)
+
+
+def check_out_dir(out: Path) -> None:
+    """`--out` may replace only an empty folder or one this tool made."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise UserError.at(out, "the output path exists and is not a folder: choose another --out")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise UserError.at(
+            out,
+            "this folder is not empty and was not made by noticegen; "
+            "it will not be replaced: choose an empty or new folder for --out",
+        )
+
+
+@contextlib.contextmanager
+def build_lock(work: Path) -> Iterator[None]:
+    """One build at a time per project: a second one is told, not queued."""
+    work.mkdir(parents=True, exist_ok=True)
+    with open(work / "build.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise UserError.at(
+                work / "build.lock",
+                "another build of this project is running: wait for it to finish, then build again",
+            ) from None
+        yield
+
+
+def publish(artifacts: list[Artifact], out: Path, work: Path, keep_others: bool = False) -> WriteSummary:
+    """Make every file in staging, then exchange staging and `out` atomically.
+
+    With keep_others (a build of some notices only), published files this build did not
+    make are carried over, so a partial build never removes other notices.
+    """
+    check_paths(artifacts)
+    if keep_others:
+        artifacts = artifacts + _carried_over(out, {a.path for a in artifacts})
+    check_out_dir(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    parent = _staging_parent(out, work)
+    _remove_stale(parent)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=parent))
+    try:
+        unchanged = _fill(staging, artifacts, out)
+        _test_hook("staged")
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)  # after the exchange it holds the old build
+    return WriteSummary(len(artifacts) - unchanged, unchanged)
+
+
+def _fill(staging: Path, artifacts: list[Artifact], old: Path) -> int:
+    unchanged = 0
+    ordered = sorted(artifacts, key=lambda a: a.path)
+    sums = "".join(f"{hashlib.sha256(a.data).hexdigest()}  {a.path}\n" for a in ordered)
+    marker = "made by noticegen; this folder is replaced by each build\n"
+    extra = [Artifact("SHA256SUMS", sums.encode()), Artifact(MARKER, marker.encode())]
+    for number, artifact in enumerate(ordered + extra, start=1):
+        target = staging / artifact.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        previous = old / artifact.path
+        if _same(previous, artifact.data):
+            os.link(previous, target)  # keeps the old file's mtime: nothing changed
+            unchanged += number <= len(ordered)
+        else:
+            target.write_bytes(artifact.data)
+        if number == len(ordered) // 2:
+            _test_hook("half-staged")
+    return unchanged
+
+
+def _carried_over(out: Path, made: set[str]) -> list[Artifact]:
+    if not (out / MARKER).exists():
+        return []
+    kept = []
+    for path in sorted(out.rglob("*")):
+        rel = path.relative_to(out).as_posix()
+        if path.is_file() and rel not in made and rel not in (MARKER, "SHA256SUMS"):
+            kept.append(Artifact(rel, path.read_bytes()))
+    return kept
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return (
+            path.is_file()
+            and not path.is_symlink()
+            and path.stat().st_size == len(data)
+            and path.read_bytes() == data
+        )
+    except OSError:
+        return False
+
+
+def _staging_parent(out: Path, work: Path) -> Path:
+    """Staging must be on the same file system as `out` for the swap to be atomic."""
+    work.mkdir(parents=True, exist_ok=True)
+    if os.stat(work).st_dev == os.stat(out.parent).st_dev:
+        return work
+    return out.parent
+
+
+def _remove_stale(parent: Path) -> None:
+    for stale in parent.glob(".staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not out.exists():
+        os.rename(staging, out)
+        staging.mkdir()
+        return
+    _test_hook("swap")
+    if not _exchange(staging, out):
+        # No atomic exchange on this system: the narrowest window we can get.
+        old = staging.with_name(staging.name + "-old")
+        os.rename(out, old)
+        os.rename(staging, out)
+        os.rename(old, staging)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _test_hook(point: str) -> None:
+    """Tests kill the build at a named point to prove the swap is all or nothing."""
+    if os.environ.get("NOTICEGEN_TEST_KILL_AT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)
