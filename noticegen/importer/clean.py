@@ -14,7 +14,7 @@ PRIVATE = re.compile("[\ue000-\uf8ff]")
 BOOKMARK_TEXT = re.compile(r"\[bookmark: [^\]]*\]")
 BULLET = re.compile(r"^\s*(?:[·•▪■●◦‣∙○➢❖✓➔*\-–—](?:\t|\s+)|o\t)\s*(?=\S)")
 NUMBER = re.compile(
-    r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z]\)|\([ivx]{1,4}\)|[a-z]\.(?=\t)|[ivx]{1,4}[.)](?=\t))\s+(?=\S)"
+    r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zA-Z]\)|\([ivxIVX]{1,5}\)|[a-zA-Z]\.(?=\t)|[ivxIVX]{1,5}[.)](?=\t))\s+(?=\S)"
 )
 HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\s*(?=\S)")
 LABEL = re.compile(
@@ -76,6 +76,12 @@ def strip_bullet(text: str) -> tuple[str, str | None]:
     if match:
         return text[match.end() :], "ordered"
     return text, None
+
+
+def typed_marker(text: str) -> str:
+    """The typed bullet or number that starts a line ("·", "a)", "(iv)"), without spaces."""
+    match = BULLET.match(text) or NUMBER.match(text)
+    return match.group(0).strip() if match else ""
 
 
 def strip_heading_number(text: str) -> str:

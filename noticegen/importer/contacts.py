@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from noticegen.importer import clean
-from noticegen.importer.model import Report, Section
+from noticegen.importer.model import Report, Section, walk
 from noticegen.importer.site import LINK, SiteInfo
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -55,10 +55,13 @@ class Contacts:
                     block.text = self._text(block.text, previous, block.index)
                     previous = block.text
                 elif block.kind in ("list", "numbered"):
-                    for item in [x for i in block.items for x in (i, *i.children)]:
+                    for item in walk(block.items):
                         item.text = self._text(item.text, previous, item.index)
+                        item.more = [self._text(t, item.text, item.index) for t in item.more]
                 elif block.kind == "table":
                     block.rows = [[self._text(c, "", block.index) for c in row] for row in block.rows]
+                elif block.kind == "details":
+                    block.details = [(k, self._text(v, k, block.index)) for k, v in block.details]
                 else:
                     previous = ""
         return self.made
