@@ -15,12 +15,8 @@ class Loc:
     col: int = 0
 
     def __str__(self) -> str:
-        parts = [self.path]
-        if self.line:
-            parts.append(str(self.line))
-            if self.col:
-                parts.append(str(self.col))
-        return ":".join(parts)
+        numbers = [str(n) for n in (self.line, self.col) if n] if self.line else []
+        return ":".join([self.path, *numbers])
 
 
 NOWHERE = Loc("")
@@ -28,11 +24,8 @@ NOWHERE = Loc("")
 
 @dataclass(frozen=True)
 class Text:
-    """A translatable piece of inline Markdown.
-
-    `key` is the stable id path (the gettext msgctxt); `lang` is set only when this
-    unit is shown in another language than the document (an untranslated fallback).
-    """
+    """Translatable inline Markdown: `key`, its id path, is the gettext msgctxt; `lang` is set
+    only when it is shown in another language than the document (an untranslated fallback)."""
 
     value: str
     key: str
@@ -73,6 +66,15 @@ class Item:
     criminal: bool = False
     kind: str | None = None  # a right's name, e.g. "access"
     loc: Loc = field(default=NOWHERE, compare=False)
+    more: tuple[Text, ...] = ()  # further paragraphs of the same item
+    ordered: bool = False  # `items` is a numbered sub-list
+    numbering: str | None = None  # its style: decimal (default), lower-alpha, upper-roman...
+    what: Text | None = None  # a retention schedule line: what is kept, how long, from when
+    period: Text | None = None
+    start: Text | None = None
+    why: Text | None = None  # a recipient: why the data is shared, under which lawful basis
+    basis: str | None = None  # the id of a lawful basis of the notice
+    basis_text: Text | None = None  # or the basis in words
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class LawfulBasis:
     basis: tuple[str, ...]
     applies_to: tuple[str, ...] = ()
     loc: Loc = field(default=NOWHERE, compare=False)
+    purpose: Text | None = None  # which purpose this basis covers
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ FACT_LISTS = (
 class Block:
     """One body block of a section.
 
-    kind is one of: paragraph, heading, note, list, numbered, table, facts, contact.
+    kind is one of: paragraph, heading, note, list, numbered, table, details, facts, contact.
     """
 
     kind: str
@@ -143,6 +146,48 @@ class Block:
     rows: tuple[tuple[Text, ...], ...] = ()
     ref: str | None = None  # the fact list or contact named
     only: tuple[str, ...] = ()  # for facts: which items, in this order
+    loc: Loc = field(default=NOWHERE, compare=False)
+    numbering: str | None = None  # a numbered list's style (None: decimal)
+    caption: Text | None = None
+    header_column: bool = False  # the first cell of each row heads the row
+    row_ids: tuple[str, ...] = ()  # `row-N` for a row written without an id
+    details: tuple[Detail, ...] = ()
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One line of a label/value block ("Version: 2.1")."""
+
+    id: str
+    label: Text
+    value: Text
+    loc: Loc = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Controller:
+    """An organisation responsible for the data (UK GDPR Art. 4(7)); by default the site's."""
+
+    id: str
+    name: Text
+    ico_registration: str | None = None
+    address: Text | None = None
+    website: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    loc: Loc = field(default=NOWHERE, compare=False)
+
+    def as_contact(self) -> Contact:
+        return Contact(self.id, self.name, self.email, self.phone, self.website, None, self.address, self.loc)
+
+
+@dataclass(frozen=True)
+class Processor:
+    """An organisation that processes the data for the controller."""
+
+    id: str
+    name: Text
+    text: Text | None = None  # what it does for the controller
     loc: Loc = field(default=NOWHERE, compare=False)
 
 
@@ -188,6 +233,11 @@ class Site:
     def default_language(self) -> str:
         return self.languages[0].code
 
+    @property
+    def controller(self) -> Controller:
+        """The organisation as a notice's controller, when the notice names none of its own."""
+        return Controller("org", self.org_name, self.ico_registration, self.address, self.website)
+
 
 @dataclass(frozen=True)
 class Silence:
@@ -216,12 +266,26 @@ class Notice:
     to_confirm: tuple[ToConfirm, ...] = ()
     loc: Loc = field(default=NOWHERE, compare=False)
     silenced: tuple[Silence, ...] = ()  # checks turned off, each with its reason (see docs/checks.md)
+    controllers: tuple[Controller, ...] = ()  # none: the site's organisation
+    joint_arrangement: Text | None = None  # the essence of a joint controllers' arrangement
+    processors: tuple[Processor, ...] = ()
+    dpo: Contact | None = None  # none: the site's
+    status: str = "ready"  # or "draft"
+    languages: tuple[str, ...] = ()  # built in these of the site's languages (none: all)
 
     def contact(self, site: Site, contact_id: str) -> Contact | None:
-        for contact in (*self.contacts, *site.contacts, site.dpo):
+        own = (*self.contacts, *(c.as_contact() for c in self.controllers), *site.contacts)
+        for contact in (*own, self.dpo_of(site)):
             if contact.id == contact_id:
                 return contact
         return None
+
+    def responsible(self, site: Site) -> tuple[Controller, ...]:
+        """The controller(s) this notice names, or the site's organisation."""
+        return self.controllers or (site.controller,)
+
+    def dpo_of(self, site: Site) -> Contact:
+        return self.dpo or site.dpo
 
 
 @dataclass(frozen=True)

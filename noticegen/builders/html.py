@@ -23,6 +23,8 @@ class HtmlBuilder:
             "lang": job.lang,
             "dir": direction(job.lang),
             "effective": long_date(job.last_updated, job.lang),
+            "controllers": job.notice.responsible(job.site),
+            "dpo": job.notice.dpo_of(job.site),
         }
         page = env.get_template("html/page.html").render(
             **common,

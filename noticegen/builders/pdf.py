@@ -90,6 +90,8 @@ def print_documents(job: Job) -> list[PrintDocument]:
         "lang": lang,
         "dir": text_dir,
         "effective": effective,
+        "controllers": job.notice.responsible(job.site),
+        "dpo": job.notice.dpo_of(job.site),
     }
     documents = []
     for edition, suffix, body_pt in EDITIONS:

@@ -9,6 +9,7 @@ from pathlib import Path
 from noticegen.errors import Reporter, UserError
 from noticegen.model import Loc, Notice, Project, Site
 from noticegen.source.facts import read_contacts, read_facts
+from noticegen.source.owners import OWNER_KEYS, read_owners
 from noticegen.source.references import PLACEHOLDER, check_placeholders, check_references, resolve_shared
 from noticegen.source.schema import Reader
 from noticegen.source.sections import read_section
@@ -19,7 +20,8 @@ from noticegen.source.yaml_nodes import read, rel
 __all__ = ["PLACEHOLDER", "VERSION", "load_notice", "load_project", "load_site"]
 
 NOTICE_KEYS = ["id", "title", "version", "effective", "sections"]
-NOTICE_OPTIONAL = ["summary", "review_by", "owner", "contacts", "facts", "silence"]
+NOTICE_OPTIONAL = ["summary", "review_by", "owner", "contacts", "facts", "silence", "status", "languages"]
+NOTICE_OPTIONAL += OWNER_KEYS
 VERSION = re.compile(r"^\d+(?:\.\d+){0,2}$")
 
 
@@ -72,6 +74,8 @@ def load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report:
     contacts = read_contacts(r, get["contacts"], key) if "contacts" in get else ()
     facts = read_facts(r, get["facts"], key) if "facts" in get else read_facts(r, _empty(node), key)
     silenced = read_silences(r, get["silence"]) if "silence" in get else ()
+    owners = read_owners(r, get, key, contacts)
+    publishing = _publishing(r, get, site)
     sections = []
     for section_node in r.sequence(get["sections"], "sections"):
         section = read_section(r, section_node, f"{key}/section")
@@ -79,9 +83,10 @@ def load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report:
             sections.append(section)
     sections = [resolve_shared(r, s, blocks) for s in sections]
     r.unique_ids([(s.id, s.loc) for s in sections], "sections")
-    check_references(r, sections, facts, contacts, site)
+    known = (*contacts, *(c.as_contact() for c in owners["controllers"]))
+    check_references(r, sections, facts, known, site)
     if site is not None:
-        check_placeholders(r, r.texts, site, contacts)
+        check_placeholders(r, r.texts, site, known, owners["controllers"], owners["dpo"])
     if effective and review_by and review_by <= effective:
         r.report.warning(
             get["review_by"].loc,
@@ -105,7 +110,35 @@ def load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report:
         tuple(r.to_confirm),
         node.loc,
         silenced,
+        **owners,
+        **publishing,
     )
+
+
+def _publishing(r: Reader, get: dict, site: Site | None) -> dict:
+    """`status:` (draft or ready) and `languages:`, which of the site's languages to build."""
+    values: dict = {}
+    if "status" in get:
+        values["status"] = r.choice(get["status"], "status", ["draft", "ready"]) or "ready"
+    if "languages" in get:
+        codes = [
+            c for n in r.sequence(get["languages"], "languages") if (c := r.scalar(n, "a language code"))
+        ]
+        offered = [lang.code for lang in site.languages] if site else codes
+        for code in codes:
+            if code not in offered:
+                r.report.error(
+                    get["languages"].loc,
+                    f"'{code}' is not one of the site's languages ({', '.join(offered)}): "
+                    "add it to site.yaml or remove it here",
+                )
+        if site and offered and offered[0] not in codes:
+            r.report.error(
+                get["languages"].loc,
+                f"the notice is written in '{offered[0]}': its languages must include '{offered[0]}'",
+            )
+        values["languages"] = tuple(c for c in offered if c in codes)
+    return values
 
 
 def _empty(node):
