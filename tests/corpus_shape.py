@@ -147,12 +147,17 @@ class Figures:
         return ", ".join(f"{k} {self.found[k]}/{self.total[k]}" for k in self.total)
 
 
+def text_of(element) -> str:
+    """An element's text, with a space between the texts of its elements (<p>a</p><p>b</p>)."""
+    return " ".join(element.itertext())
+
+
 def _own_text(li) -> str:
     """An item's words without those of its sub-lists."""
     parts = [li.text or ""]
     for child in li:
         if child.tag not in ("ul", "ol"):
-            parts.append(child.text_content())
+            parts.append(text_of(child))
         parts.append(child.tail or "")
     return words(" ".join(parts))
 
@@ -173,9 +178,9 @@ def main_of(html: str):
 
 def page_figures(shape: Shape, html: str, organisations: list[str]) -> Figures:
     main = main_of(html)
-    text = " " + words(main.text_content()) + " "
+    text = " " + words(text_of(main)) + " "
     items = [(li, _own_text(li)) for li in main.iter("li")]
-    cells = [words(c.text_content()) for c in main.iter("td", "th")]
+    cells = [words(text_of(c)) for c in main.iter("td", "th")]
     hrefs = {a.get("href", "").rstrip("/") for a in main.iter("a")}
     figures = Figures()
     for para in shape.paragraphs:

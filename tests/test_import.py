@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import io
+import os
 import re
 import shutil
 from pathlib import Path
@@ -26,6 +27,7 @@ from noticegen.source import PLACEHOLDER, load_project
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "supporting-families-privacy-notice.txt"
 SEED_CANDIDATES = (
+    Path(os.environ.get("NOTICEGEN_SHARED", ROOT.parent / "shared")) / "seed" / SEED_NAME,
     ROOT.parent / "shared" / "seed" / SEED_NAME,
     Path(__file__).resolve().parents[2] / "shared" / "seed" / SEED_NAME,
 )
@@ -295,14 +297,13 @@ def test_styled_document(project: Path, tmp_path: Path):
     assert join.blocks[3].text.value == "Joining online"
     assert join.blocks[4].text.value == "You can also [join online](https://www.example.gov.uk/join)."
     assert [b.basis for b in notice.facts.lawful_bases] == [("6(1)(e)",)]
-    table = keep.blocks[1]
-    assert table.kind == "table"
-    assert [c.value for c in table.header] == ["Record", "How long we keep it"]
-    assert [[c.value for c in row] for row in table.rows] == [
-        ["Membership details", "Two years after your last loan"],
-        ["Unpaid charges", "Six years"],
+    schedule = keep.blocks[1]  # a "Record | How long we keep it" table is a retention schedule
+    assert (schedule.kind, schedule.ref) == ("facts", "retention")
+    assert [(r.what.value, r.period.value) for r in notice.facts.retention if r.period] == [
+        ("Membership details", "Two years after your last loan"),
+        ("Unpaid charges", "Six years"),
     ]
-    assert items(notice, "retention") == ["After that we delete them"]
+    assert items(notice, "retention")[-1] == "After that we delete them"
     assert [r.kind for r in notice.facts.rights] == ["access", "rectification", "complain"]
     (contact,) = notice.contacts
     assert (contact.id, contact.name.value, contact.email, contact.phone) == (
@@ -386,7 +387,8 @@ def test_hostile_document_still_makes_a_valid_notice(project: Path, tmp_path: Pa
     )
     assert odd.blocks[1].text.value == "a script and a file"
     (one,) = levels.blocks[0].items
-    assert [c.text.value for c in one.items] == ["two", "three"]
+    (two,) = one.items  # three levels stay three levels
+    assert (two.text.value, [c.text.value for c in two.items]) == ("two", ["three"])
     table = levels.blocks[1]
     assert [[c.value for c in row] for row in table.rows] == [["1", "–", "3"], ["merged", "merged", "6"]]
     assert [s.title.value for s in (empty, also_empty)] == ["Empty", "Also empty"]
@@ -395,7 +397,6 @@ def test_hostile_document_still_makes_a_valid_notice(project: Path, tmp_path: Pa
         "the link to 'javascript:alert(1)' was left out",
         "the link to 'file:///C:/notice.docx' was left out",
         '"Boxed words": text in a text box was left out',
-        "a third-level list item was put at the second level",
         "a table has empty cells",
         "a table has merged cells",
         "a table of contents was left out",

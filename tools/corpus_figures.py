@@ -42,7 +42,9 @@ def figures(docx: Path, project: Path, organisations: list[str]) -> str:
     page = project / "dist" / slug / "en" / "index.html"
     if not page.is_file():
         return f"build failed (exit {code})"
-    return page_figures(word_shape(docx), page.read_text(encoding="utf-8"), organisations).line()
+    found = page_figures(word_shape(docx), page.read_text(encoding="utf-8"), organisations)
+    missed = "".join(f"\n  missed {k}: {v}" for k, v in found.missed.items()) if "-v" in sys.argv else ""
+    return found.line() + missed
 
 
 def run(corpus: Path) -> None:
@@ -59,4 +61,5 @@ def run(corpus: Path) -> None:
 
 
 if __name__ == "__main__":
-    run(Path(sys.argv[1]) if len(sys.argv) > 1 else corpus_dir())
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    run(Path(args[0]) if args else corpus_dir())

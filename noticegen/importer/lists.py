@@ -34,10 +34,10 @@ class OpenList:
 
 
 def family(marker: str, current: str = "") -> str:
-    """A typed marker's family: a numbering style, or "bullet:<char>" for a typed bullet."""
+    """A typed marker's family: a numbering style, or "bullet" for a typed bullet."""
     core = marker.strip("().")
-    if not core or not core.rstrip(")").isalnum():
-        return f"bullet:{marker[:1]}"
+    if not core or not core.rstrip(")").isalnum() or core == "o":
+        return "bullet"  # typed bullets differ by accident ("·", "•", "–"): only indents nest them
     core = core.rstrip(")")
     if core.isdigit():
         return "decimal"
@@ -93,7 +93,7 @@ class Lists:
         """The numbering style of the list a line starts: Word's, else its typed marker's."""
         if line.key or not line.marker:
             return line.numbering or "decimal"
-        return mine if mine and not mine.startswith("bullet") else "decimal"
+        return mine if mine and mine != "bullet" else "decimal"
 
     def _typed_level(self, known: OpenList | None, line: Line) -> int:
         """The level of a typed item, from its indent and its marker's family."""

@@ -100,7 +100,7 @@ class Note:
     index: int  # the paragraph it came from (0: the document as a whole)
     text: str  # that paragraph's text, shortened
     message: str
-    kind: str = "todo"  # todo (could not map), guess (check it), info (what was done)
+    kind: str = "todo"  # todo (could not map), guess (check it), change (to the structure), info
 
 
 @dataclass

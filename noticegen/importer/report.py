@@ -69,6 +69,7 @@ def render(draft: Draft, report: Report, source: str, target: str) -> str:
     for title, found in (
         ("To finish by hand", [_line(note) for note in todo]),
         ("Guesses to check", [_line(note) for note in report.of("guess")]),
+        ("Structure changed", [_line(note) for note in report.of("change")]),
         ("Done for you", done),
     ):
         lines += ["", f"{title} ({len(found)}):"]
