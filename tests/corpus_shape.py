@@ -5,7 +5,7 @@ nesting level (from "List Bullet 2"-style names, Word numbering levels, or a dee
 the style's) and whether they are numbered, table cells, headings and hyperlink targets.
 `page_figures` looks for each of them in a built HTML page: a paragraph's words in the page's
 text, a list item in an `li` at the same depth (inside an `ol` when numbered), a cell in a
-`td`/`th`, a link as an `a href`. Used by tests/test_corpus.py and tools/corpus-figures.py.
+`td`/`th`, a link as an `a href`. A "Label: value" list item may be a details row (`dt`, `dd`). Used by tests/test_corpus.py and tools/corpus-figures.py.
 """
 
 from __future__ import annotations
@@ -187,10 +187,12 @@ def page_figures(shape: Shape, html: str, organisations: list[str]) -> Figures:
         figures.count("paragraphs", f" {words(para)} " in text, para)
     for heading in shape.headings:
         figures.count("headings", f" {words(heading)} " in text, heading)
+    details = {words(f"{text_of(dt)} {text_of(dt.getnext())}") for dt in main.iter("dt")}
     for item in shape.items:
         want = words(item.text)
         at_level = [li for li, own in items if own.startswith(want) and _depth(li, main) == item.level]
-        figures.count("items", bool(at_level), f"L{item.level} {item.text}")
+        as_detail = not item.ordered and want in details  # a "Label: value" item made a details row
+        figures.count("items", bool(at_level) or as_detail, f"L{item.level} {item.text}")
         if item.ordered:
             ordered = [li for li in at_level if li.getparent().tag == "ol"]
             figures.count("numbered", bool(ordered), item.text)

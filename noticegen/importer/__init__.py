@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from noticegen.errors import Reporter
-from noticegen.importer import compose, reader, structure, writer
+from noticegen.importer import compose, details, reader, structure, writer
 from noticegen.importer.contacts import Contacts
 from noticegen.importer.facts import Mapper
 from noticegen.importer.model import Draft, Report
@@ -43,6 +43,8 @@ def import_docx(path: Path, root: Path, notice_id: str, target: str) -> Imported
     paras = reader.read(document, report)
     _page_furniture(document, report)
     title, title_index, version, sections = structure.build(paras, report)
+    details.find(sections, report)
+    version = version or details.version(sections, report)
     site = load_site(root)
     use_shared_blocks(sections, site, report)
     contacts = Contacts(site, report).run(sections)
