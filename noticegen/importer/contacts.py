@@ -35,15 +35,18 @@ def phone_value(raw: str) -> str | None:
 
 
 class Contacts:
-    def __init__(self, site: SiteInfo, report: Report) -> None:
+    def __init__(self, site: SiteInfo, report: Report, dpo: dict | None = None) -> None:
         self.site, self.report = site, report
         self.made: list[dict] = []
-        self.ids = clean.Ids([c.id for c in site.contacts] + ["org"])
+        self.ids = clean.Ids([c.id for c in site.contacts] + ["org", "dpo", "controller"])
         self.known: dict[str, str] = {}  # an email or phone -> the contact id
         for contact in site.contacts:
             for value in (contact.email, contact.phone):
                 if value:
                     self.known[_key(value)] = contact.id
+        for value in (dpo or {}).get("email"), (dpo or {}).get("phone"):
+            if isinstance(value, str):
+                self.known[_key(value)] = "dpo"  # the notice's own DPO
 
     def run(self, sections: list[Section]) -> list[dict]:
         for section in sections:
