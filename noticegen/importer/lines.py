@@ -33,6 +33,7 @@ class Line:
     key: str = ""  # the Word list an item belongs to
     marker: str = ""  # a typed bullet or number ("·", "a)", "(ii)")
     continues: int = 0  # a "List Continue N" paragraph: more text of the item at level N
+    caption: bool = False  # a paragraph in Word's Caption style
 
     @property
     def short(self) -> bool:
@@ -70,7 +71,7 @@ def paragraph_lines(para: Para, report: Report) -> list[Line]:
         body, typed = clean.strip_bullet(text)
         marker = clean.typed_marker(text)
         line = Line("", para.index, bold=para.bold, style_heading=para.heading if n == 0 else None)
-        line.indent = para.indent
+        line.indent, line.caption = para.indent, para.style.lower() == "caption"
         numbered_heading = para.numbering == "ordered" and para.bold and para.ilvl == 0
         if (
             n == 0

@@ -25,12 +25,13 @@ AFTER = [  # the name comes after these words
     re.compile(rf"\bData Controller,\s+(?P<name>{NAME})"),
     re.compile(rf"\bWe,\s+(?P<name>{NAME}),\s+are\b"),
 ]
-BEFORE = re.compile(rf"\s+(?:is|are)\s+{ROLE}", re.I)  # the name ends where these words start
+BEFORE = re.compile(rf"\s+(?P<verb>is|are)\s+{ROLE}", re.I)  # the name ends where these words start
 ICO = re.compile(r"\b(Z[A-Z]?\d{6,7})\b")
 DPO = re.compile(r"\bData Protection Officer\b", re.I)
 DPO_NAME = re.compile(r"\bData Protection Officer\s+is\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})")
 TRIM = re.compile(rf"^(?:(?:{JOIN})\s+)+|(?:,?\s+(?:{JOIN}))+$", re.I)
 NOT_A_NAME = {"We", "Our", "The", "This", "It", "They", "You", "I", "He", "She"}
+GENERIC = {"Council", "Trust", "Authority", "Department", "School", "Academy", "Service", "Agency", "Company"}
 UNKNOWN = "Data controller to be confirmed"
 ORG = re.compile(r"\b(?:[A-Z][\w’'&-]*\s+){1,5}(?:Council|Trust|Authority|Agency|Department)\b")
 
@@ -54,17 +55,23 @@ def _before(text: str, end: int) -> str | None:
             taken.insert(0, word)
         else:
             break
+    while taken and taken[0].strip(",") in NOT_A_NAME:
+        taken.pop(0)
     name = TRIM.sub("", " ".join(taken)).strip(" ,")
-    return name if name and name not in NOT_A_NAME else None
+    return name or None
 
 
 def controllers_in(text: str) -> list[str]:
     names = [m.group("name") for p in AFTER for m in p.finditer(text)]
-    names += [n for m in BEFORE.finditer(text) if (n := _before(text, m.start()))]
+    for match in BEFORE.finditer(text):
+        name = _before(text, match.start()) or ""
+        joint = match.group("verb").lower() == "are" and " and " in name
+        names += re.split(r",\s+|\s+and\s+", name) if joint else [name]
     out = []
     for name in names:
         name = TRIM.sub("", name).strip(" ,")
-        if name and name not in NOT_A_NAME and not name.lower().startswith(("data controller", "controller")):
+        generic = name in NOT_A_NAME or name in GENERIC
+        if name and not generic and not name.lower().startswith(("data controller", "controller")):
             out.append(name)
     return out
 

@@ -110,6 +110,8 @@ def _assemble(lines: list[Line], report: Report) -> list[Section]:
         blocks = sections[-1].blocks
         last = blocks[-1] if blocks else None
         level = lists.continues(blocks, lines, at)
+        if line.caption and _caption(blocks, line, lines[at + 1 : at + 2], report):
+            continue
         if line.role == "heading":
             text = clean.strip_heading_number(line.text)
             report.drop("typed heading numbers", text != line.text)
@@ -118,7 +120,9 @@ def _assemble(lines: list[Line], report: Report) -> list[Section]:
             text = clean.strip_bullet(line.text)[0] if line.typed_number else line.text
             lists.add(blocks, line, clean.item_text(text.replace("\n", " ")))
         elif line.role == "table":
+            caption = blocks.pop().text if last is not None and last.kind == "caption" else ""
             blocks.append(table_block(line, report))
+            blocks[-1].caption = caption
         elif level:
             lists.add_more(blocks, level, line)
         elif last and last.kind == "paragraph" and _continues(last, line):
@@ -134,6 +138,20 @@ def _assemble(lines: list[Line], report: Report) -> list[Section]:
                 section.index, section.title, "this section has no text: write it, or remove the section"
             )
     return sections
+
+
+def _caption(blocks: list[Block], line: Line, following: list[Line], report: Report) -> bool:
+    """A Caption-styled paragraph just before or after a table is its caption (True: taken)."""
+    text = clean.squash(line.text)
+    last = blocks[-1] if blocks else None
+    if last is not None and last.kind == "table" and not last.caption:
+        last.caption = text
+    elif following and following[0].role == "table":
+        blocks.append(Block("caption", line.index, text=text))  # the table takes it
+    else:
+        return False
+    report.add(line.index, text, "this Caption paragraph was made the caption of the table", "change")
+    return True
 
 
 def _continues(last: Block, line: Line) -> bool:
