@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from noticegen.errors import Reporter
-from noticegen.importer import compose, details, owner, reader, structure, writer
+from noticegen.importer import compose, details, owner, package, reader, structure, writer
 from noticegen.importer.contacts import Contacts
 from noticegen.importer.facts import Mapper
 from noticegen.importer.model import Draft, Report
@@ -38,7 +38,7 @@ class Imported:
 
 def import_docx(path: Path, root: Path, notice_id: str, target: str) -> Imported:
     """Read `path`, make the notice `notice_id`; nothing is written to disk here."""
-    document = reader.open_docx(path)
+    document = package.open_docx(path)
     report = Report()
     paras = reader.read(document, report)
     _page_furniture(document, report)

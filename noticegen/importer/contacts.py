@@ -63,8 +63,6 @@ class Contacts:
                         item.more = [self._text(t, item.text, item.index) for t in item.more]
                 elif block.kind == "table":
                     block.rows = [[self._text(c, "", block.index) for c in row] for row in block.rows]
-                elif block.kind == "details":
-                    block.details = [(k, self._text(v, k, block.index)) for k, v in block.details]
                 else:
                     previous = ""
         return self.made

@@ -2,7 +2,7 @@
 
 Two or more in a row make a run: the items of a list, paragraphs one after another, or the lines
 of one paragraph. The label keeps its words ("Website", "Version number"); the colon after it is
-what the details block shows by its layout.
+what the details block shows by its layout. Values stay as written (no contact placeholders).
 """
 
 from __future__ import annotations
@@ -51,9 +51,9 @@ def _block(block: Block, before: list[Block], report: Report) -> list[Block]:
     if block.kind == "paragraph":
         pairs = _pairs(block.text.split("\n"))
     if pairs:
-        what = "list" if block.kind == "list" else "paragraph's lines"
-        report.add(block.index, block.text or block.items[0].text, f"this {what} of 'Label: value' "
-                   "lines was made a details block (label and value)", "change")  # fmt: skip
+        what = "list's items" if block.kind == "list" else "paragraph's lines"
+        report.add(block.index, block.text or block.items[0].text, f"this {what} ('Label: value') "
+                   "were made a details block of labels and values", "change")  # fmt: skip
         return [Block("details", block.index, details=pairs)]
     single = split(block.text) if block.kind == "paragraph" else None
     last = before[-1] if before else None

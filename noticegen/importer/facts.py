@@ -95,7 +95,7 @@ class Mapper:
                     continue
                 out.append(block)
             elif block.kind == "table":
-                out.append(self._table(block))
+                out.extend(self._table(block))
             elif block.kind == "list":
                 kind = self._list_kind(block, intro, sub, title)
                 out.append(self._list(kind, block) if kind else block)
@@ -150,17 +150,23 @@ class Mapper:
                 self.facts[kind][-1]["_nested"] = item
         return Block("facts", block.index, ref=kind, only=only)
 
-    def _table(self, block: Block) -> Block:
+    def _table(self, block: Block) -> list[Block]:
+        """A retention or recipients table as facts (its caption kept as a paragraph), else itself."""
         found = tables.as_facts(block)
         if found is None:
-            return block
+            return [block]
         kind, facts = found
         only = [self._add(kind, fact, "") for fact in facts]
         what = "a retention schedule" if kind == "retention" else "a table of who data is shared with"
         self.report.add(
-            block.index, " | ".join(block.header), f"{what}: its rows were made {kind} facts", "change"
+            block.index,
+            " | ".join(block.header),
+            f"{what}: its rows were made {kind} facts, shown as a table with the notice format's own "
+            "column headings: check them against the Word table's",
+            "change",
         )
-        return Block("facts", block.index, ref=kind, only=only)
+        caption = [Block("paragraph", block.index, text=block.caption)] if block.caption else []
+        return [*caption, Block("facts", block.index, ref=kind, only=only)]
 
     def _item(self, kind: str, item: Item, title: str = "") -> str:
         text = item.text

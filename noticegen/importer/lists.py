@@ -30,11 +30,15 @@ class OpenList:
     path: list[Item] = field(default_factory=list)
     indents: list[int] = field(default_factory=list)  # typed items: the indent of each level
     families: list[str] = field(default_factory=list)  # typed items: the marker family of each level
+    markers: list[str] = field(default_factory=list)  # typed items: the last marker at each level
     key: str = ""  # the Word list of its first level
 
 
-def family(marker: str, current: str = "") -> str:
-    """A typed marker's family: a numbering style, or "bullet" for a typed bullet."""
+def family(marker: str, before: str = "") -> str:
+    """A typed marker's family: a numbering style, or "bullet" for a typed bullet.
+
+    A lone i, v or x is a roman number unless it follows h, u or w (the letter before it),
+    given as `before`, the marker of the item above at the same level."""
     core = marker.strip("().")
     if not core or not core.rstrip(")").isalnum() or core == "o":
         return "bullet"  # typed bullets differ by accident ("·", "•", "–"): only indents nest them
@@ -42,7 +46,9 @@ def family(marker: str, current: str = "") -> str:
     if core.isdigit():
         return "decimal"
     upper = core.isupper()
-    if ROMAN.match(core) and not (len(core) == 1 and current.endswith("alpha")):
+    previous = before.strip("().").rstrip(")").lower()
+    letter = len(core) == 1 and len(previous) == 1 and ord(core.lower()) == ord(previous) + 1
+    if ROMAN.match(core) and not letter:
         return "upper-roman" if upper else "lower-roman"
     return "upper-alpha" if upper else "lower-alpha"
 
@@ -72,6 +78,7 @@ class Lists:
             blocks.append(block)
             known = self.open = OpenList(block, key=line.key)
             known.indents, known.families = [line.indent], [family(line.marker)] if line.marker else []
+            known.markers = [line.marker]
             level = 1
         if line.level > level:
             self.report.add(
@@ -99,19 +106,20 @@ class Lists:
         """The level of a typed item, from its indent and its marker's family."""
         if known is None or not known.indents:
             return 1
-        mine = family(line.marker, known.families[-1] if known.families else "")
-        levels = len(known.indents)
+        mine = family(line.marker, "")
+        if mine.endswith("roman") and len(line.marker.strip("().")) <= 2:  # i) after h) is a letter
+            mine = next((family(line.marker, m) for m in reversed(known.markers) if m), mine)
+        here = [n + 1 for n, ind in enumerate(known.indents) if abs(line.indent - ind) <= INDENT_STEP]
         if line.indent > known.indents[-1] + INDENT_STEP:
-            level = levels + 1
+            level = len(known.indents) + 1
+        elif not here:  # between two levels' indents: the shallower one's
+            level = next((n + 1 for n, ind in enumerate(known.indents) if line.indent < ind), 1)
         else:
-            level = next(
-                (n + 1 for n, ind in enumerate(known.indents) if line.indent <= ind + INDENT_STEP), levels
-            )
-            same = [n + 1 for n, f in enumerate(known.families[:level]) if f == mine]
-            if known.families[level - 1 : level] != [mine]:
-                level = same[-1] if same else level + 1
+            same = [n for n in here if known.families[n - 1] == mine]
+            level = same[-1] if same else here[-1] + 1
         known.indents[level - 1 :] = [line.indent]
         known.families[level - 1 :] = [mine]
+        known.markers[level - 1 :] = [line.marker]
         return level
 
     def continues(self, blocks: list[Block], lines: list[Line], at: int) -> int:

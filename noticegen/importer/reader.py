@@ -8,11 +8,8 @@ Bookmarks, proofing marks, deleted text, hidden text and field instructions are 
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
-from noticegen.errors import UserError
 from noticegen.importer.links import hyperlink_target, markdown
 from noticegen.importer.model import Para, Report
 from noticegen.importer.styles import LEVEL_STEP, ParaStyle, Styles, W, indent, on, val
@@ -23,39 +20,12 @@ MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 CONTAINERS = {W + t for t in ("smartTag", "ins", "moveTo", "customXml", "sdt", "sdtContent", "dir", "bdo")}
 SYMBOLS = {"F0B7": "·", "F0A7": "▪", "F0D8": "➢", "F076": "❖", "F0FC": "✓", "F02D": "-"}
-OLE = b"\xd0\xcf\x11\xe0"
 
 
 @dataclass
 class _Field:
     instr: str = ""
     result: bool = False
-
-
-def open_docx(path: Path):
-    """The python-docx Document, or a UserError that says why the file cannot be read."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    if not path.is_file():
-        raise UserError.at(path, "there is no such file: give the path of a Word document (.docx)")
-    with path.open("rb") as handle:
-        head = handle.read(4)
-    if head == OLE:
-        raise UserError.at(
-            path,
-            "this is an old Word 97-2003 (.doc) file or a password-protected document: open it in "
-            "Word, remove any password and use Save As > Word Document (.docx), then import that",
-        )
-    try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError) as exc:
-        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-        raise UserError.at(
-            path,
-            f"this is not a Word document (.docx) that can be read ({detail}): "
-            "open it in Word and use Save As > Word Document (.docx)",
-        ) from None
 
 
 def read(document, report: Report) -> list[Para]:
