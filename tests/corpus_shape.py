@@ -22,6 +22,7 @@ LIST_STYLE = re.compile(r"^list (bullet|number)\s*(\d)?$", re.I)
 HEADING = re.compile(r"^(?:heading\s*\d|title)$", re.I)
 ORDERED_FORMATS = {"decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "decimalZero"}
 INDENT_STEP = 200  # twips deeper than its style's indent: one level further in
+TYPED = re.compile(r"^(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s+")  # "1." "a)" "(iv)" typed by hand
 
 
 @dataclass
@@ -120,7 +121,7 @@ def word_shape(path: Path) -> Shape:
             item.text = text
             shape.items.append(item)
         else:
-            shape.paragraphs.append(text)
+            shape.paragraphs.append(TYPED.sub("", text))  # a typed number becomes the list's
     for table in document.tables:
         for row in table.rows:
             shape.cells += [cell.text.strip() for cell in row.cells if cell.text.strip()]

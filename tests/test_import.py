@@ -12,7 +12,6 @@ import importlib.util
 import io
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -47,16 +46,6 @@ make = _make()
 
 
 # -- helpers -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A project with the real site.yaml and assets and no notice yet."""
-    root = tmp_path / "project"
-    (root / "notice_src").mkdir(parents=True)
-    shutil.copy(ROOT / "notice_src" / "site.yaml", root / "notice_src" / "site.yaml")
-    shutil.copytree(ROOT / "notice_src" / "assets", root / "notice_src" / "assets")
-    return root
 
 
 def cli(*args: str) -> tuple[int, str, str]:
