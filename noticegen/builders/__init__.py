@@ -62,6 +62,13 @@ class Job:
         return self.releases.updated if self.releases else self.notice.effective
 
     @property
+    def shown_date(self) -> dt.date | None:
+        """The "Last updated" date, or None while the notice's effective date is still to be
+        confirmed and it has no release: a placeholder date is never shown as a date."""
+        unconfirmed = any(t.field == "effective date" for t in self.notice.to_confirm)
+        return None if unconfirmed and self.releases is None else self.last_updated
+
+    @property
     def source_moment(self) -> dt.datetime:
         """The date written into generated files: SOURCE_DATE_EPOCH, else the later of the
         notice's effective date and its last release (up to this one)."""

@@ -19,6 +19,7 @@ from noticegen.templating import Renderer, job_environment, template_file
 
 LOGO_BOX = (Cm(6), Cm(2))  # the largest the logo is shown, keeping its shape
 RASTER = (".png", ".jpg", ".jpeg", ".gif")
+UNCONFIRMED = "date not confirmed yet"  # the templates' msgid
 FIELD = re.compile(r"(\{page\}|\{pages\})")
 
 
@@ -137,7 +138,9 @@ class _Writer:
     def _front(self) -> None:
         self.para("Heading 1", self.notice.title)
         self._banners()
-        effective = long_date(self.job.last_updated, self.job.lang)
+        effective = (
+            long_date(self.job.shown_date, self.job.lang) if self.job.shown_date else self.t(UNCONFIRMED)
+        )
         meta = f"{self.t('Last updated')} {effective} · {self.t('Version')} {self.notice.version}"
         self.para("Meta", runs=(Run(meta),))
         if self.notice.summary:

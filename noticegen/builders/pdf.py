@@ -70,7 +70,7 @@ def print_documents(job: Job) -> list[PrintDocument]:
     env = job_environment(job)
     lang = job.lang
     text_dir = direction(lang)
-    effective = long_date(job.last_updated, lang)
+    effective = long_date(job.shown_date, lang) if job.shown_date else ""
     online_url = job.site.base_url + f"{job.notice.id}/{lang}/"
     qr_src = qr_data_url(online_url)
     logo_src = ""

@@ -39,10 +39,13 @@ def _fact_texts(name: str, value: object, path: str) -> Iterator[tuple[str, str,
     if isinstance(value, Item):
         yield path, "fact-title", value.title
         yield path, "fact", value.text
+        for more in (*value.more, value.period, value.start, value.why, value.basis_text):
+            yield path, "fact", more
         for child in value.items:
             yield from _fact_texts(name, child, f"{path}/{child.id}")
     elif isinstance(value, LawfulBasis):
         yield path, "basis", value.text
+        yield path, "basis", value.purpose
     elif isinstance(value, Law):
         yield path, "law", value.title
 
@@ -50,6 +53,8 @@ def _fact_texts(name: str, value: object, path: str) -> Iterator[tuple[str, str,
 def _items(items: tuple[Item, ...], path: str) -> Iterator[tuple[str, str, Text | None]]:
     for item in items:
         yield f"{path}/{item.id}", "item", item.text
+        for more in item.more:
+            yield f"{path}/{item.id}", "item", more
         yield from _items(item.items, f"{path}/{item.id}")
 
 
@@ -69,8 +74,13 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
                 yield bpath, block.kind, None
                 yield from _items(block.items, bpath)
             elif block.kind == "table":
+                yield bpath, "caption", block.caption
                 for cell in (*block.header, *(c for row in block.rows for c in row)):
                     yield bpath, "cell", cell
+            elif block.kind == "details":
+                for line in block.details:
+                    yield f"{bpath}/{line.id}", "label", line.label
+                    yield f"{bpath}/{line.id}", "value", line.value
             elif block.kind == "facts" and block.ref in STATEMENTS:
                 statement = getattr(notice.facts, block.ref)
                 shown.add((block.ref, block.ref))
@@ -91,6 +101,12 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
         if (name, name) not in shown:
             statement = getattr(notice.facts, name)
             yield f"facts/{name}", "statement", statement.text if statement else None
+    for controller in notice.controllers:
+        yield f"controllers/{controller.id}", "controller-name", controller.name
+    yield "joint_arrangement", "joint-arrangement", notice.joint_arrangement
+    for processor in notice.processors:
+        yield f"processors/{processor.id}", "processor-name", processor.name
+        yield f"processors/{processor.id}", "processor", processor.text
     for contact in notice.contacts:
         cpath = f"contacts/{contact.id}"
         yield cpath, "contact-name", contact.name

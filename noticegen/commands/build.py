@@ -69,6 +69,8 @@ def _unreleased(root: Path, project) -> list[str]:
 
     lines = []
     for notice in project.notices:
+        if notice.status == "draft":
+            continue  # left out of the site to publish
         releases = list_releases(root, notice.id)
         if not releases:
             lines.append(
@@ -115,12 +117,19 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_project(options.root, strict=args.strict or args.publish)
     project = loaded[0]
     checks = run_checks(project, options.notices, dt.date.today())
-    # A site to publish must not state as fact a value the council has not confirmed.
+    # A site to publish must not state as fact a value the council has not confirmed; a draft
+    # notice is left out of it, so its findings do not stop it.
+    drafts = {n.id: n for n in project.notices if n.status == "draft"} if args.publish else {}
     blocking = [
         f
         for f in checks.findings
-        if (args.strict or args.publish) and f.level == "error" or args.publish and f.rule == "to-confirm"
+        if ((args.strict or args.publish) and f.level == "error" or args.publish and f.rule == "to-confirm")
+        and f.notice not in drafts
     ]
+    for draft in drafts.values():
+        print(
+            f"{draft.loc.path}: note: {draft.id} is a draft (status: draft): left out of the site to publish"
+        )
     unreleased = _unreleased(options.root, project) if args.publish else []
     for line in [*map(str, blocking), *unreleased]:
         print(line, file=sys.stderr)
@@ -145,9 +154,10 @@ def run(args: argparse.Namespace) -> int:
     out = os.path.relpath(result.out, Path.cwd())
     if out.startswith(".."):
         out = str(result.out)
+    kept = f"; {result.summary.kept} more kept from the last build" if result.summary.kept else ""
     print(
         f"built {result.files} files into {out}/ ({result.summary.written} written, "
-        f"{result.summary.unchanged} unchanged; {result.rendered} rendered) in {result.seconds:.1f} s"
+        f"{result.summary.unchanged} unchanged{kept}; {result.rendered} rendered) in {result.seconds:.1f} s"
     )
     print(f"checks: {checks.summary_line()} (run 'noticegen check' for details)")
     return 0

@@ -64,6 +64,8 @@ def build(
     """
     started = time.perf_counter()
     project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
+    if options.publish:  # a draft notice is left out of the site to upload (the command says so)
+        project = replace(project, notices=tuple(n for n in project.notices if n.status != "draft"))
     notices = _select_notices(project, options.notices)
     langs = _select_langs(project, options.langs, options.publish)
     out = options.out or options.root / "dist"
@@ -123,7 +125,11 @@ def make_artifacts(
 ) -> tuple[list[Artifact], int]:
     """Every file of every notice and language; each page is made after its documents, to list them."""
     templates = templates_dir(project.root)
-    current = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
+    current = [
+        make_job(project, notice, lang, templates, notice_langs(notice, langs))
+        for notice in notices
+        for lang in notice_langs(notice, langs)
+    ]
     jobs = current + past_jobs(project, notices, langs, templates)
     documents = [f for f in FORMATS if f in formats and f != "html"]
     tasks = [task for job in jobs for fmt in documents for task in _tasks(job, fmt)]
@@ -196,9 +202,10 @@ def past_jobs(project: Project, notices: list[Notice], langs: tuple[str, ...], t
         for release in releases:
             _, site, old = load_release(project.root, notice.id, release.version)
             replaced = release is not releases[-1] or notice.version != release.version
+            chosen = notice_langs(notice, langs)
             jobs += [
-                replace(make_job(project, old, lang, templates, langs, site, release), superseded=replaced)
-                for lang in langs
+                replace(make_job(project, old, lang, templates, chosen, site, release), superseded=replaced)
+                for lang in chosen
             ]
     return jobs
 
@@ -217,6 +224,11 @@ def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> t
             found.append(Download(name, kind, size))
     order = {"pdf": 0, "large-print": 1, "docx": 2, "txt": 3}
     return tuple(sorted(found, key=lambda d: order.get(d.kind, 9)))
+
+
+def notice_langs(notice: Notice, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages of this build a notice is made in: those its `languages:` names (default: all)."""
+    return tuple(lang for lang in langs if not notice.languages or lang in notice.languages)
 
 
 def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:
