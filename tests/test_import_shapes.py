@@ -18,12 +18,15 @@ from pathlib import Path
 
 import pytest
 from corpus_shape import page_figures, word_shape
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_import import cli, do_import, make
 
 from noticegen.importer import details, lists, owner, tables
 from noticegen.importer.model import Block
 from noticegen.model import Notice
 from noticegen.pipeline import BuildOptions, build
+from noticegen.source import load_project
 
 
 @pytest.fixture
@@ -322,3 +325,45 @@ def test_too_many_parts_are_refused(project: Path, tmp_path: Path):
             out.writestr(f"customXml/extra{n}.xml", b"<a/>")
     code, _, err = cli("import", str(many), "--root", str(project))
     assert code == 2 and "parts (at most 2000 are read)" in err
+
+
+# -- any nesting Word can write ------------------------------------------------------------
+
+FORMATS = ("bullet", "decimal", "lowerLetter", "lowerRoman")
+STYLES = {"decimal": "decimal", "lowerLetter": "lower-alpha", "lowerRoman": "lower-roman"}
+
+
+def _levels_of(items, depth: int = 1) -> list[tuple[int, str, bool, str | None]]:
+    out = []
+    for item in items:
+        out.append((depth, item.text.value, item.ordered, item.numbering if item.items else None))
+        out += _levels_of(item.items, depth + 1)
+    return out
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.integers(0, 3), min_size=1, max_size=14))
+def test_any_nesting_of_word_list_levels_is_kept(project: Path, tmp_path_factory, steps: list[int]):
+    """Items at Word levels 0-3 (bullet, 1, a, i), each at most one deeper than the one before."""
+    levels = [0]
+    for step in steps[1:]:
+        levels.append(min(step, levels[-1] + 1))
+    b = make.Builder()
+    b.bullets(94, FORMATS)
+    b.p(make.run("Privacy notice – Levels"), style="Title")
+    b.p(make.run("Steps"), style="Heading 1")
+    for n, level in enumerate(levels):
+        b.p(make.run(f"step {n}"), style="List Paragraph", num=(94, level))
+    docx = b.save(tmp_path_factory.mktemp("levels") / "levels.docx")
+    code, _, err = cli("import", str(docx), "--id", "levels", "--root", str(project), "--force")
+    assert code == 0, err
+    notice = next(n for n in load_project(project)[0].notices if n.id == "levels")
+    (block,) = notice.sections[0].blocks
+    assert block.kind == "list"
+    found = _levels_of(block.items)
+    assert [(depth, text) for depth, text, _, _ in found] == [
+        (lv + 1, f"step {n}") for n, lv in enumerate(levels)
+    ]
+    for depth, _, ordered, numbering in found:
+        if numbering is not None:  # the item has a sub-list: numbered with the next level's format
+            assert (ordered, numbering) == (True, STYLES[FORMATS[depth]])
