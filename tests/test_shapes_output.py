@@ -177,3 +177,40 @@ def test_text_levels_letters_and_tables_within_72_columns(site: Path) -> None:
 
 def test_only_the_notices_own_languages_are_built(site: Path) -> None:
     assert sorted(p.name for p in site.iterdir() if p.is_dir()) == ["en"]
+
+
+def test_translation_catalog_has_each_item_row_cell_and_line_with_its_context(tmp_path: Path) -> None:
+    from noticegen.i18n.messages import notice_messages
+    from noticegen.source import load_project
+
+    root = tmp_path / "site"
+    shutil.copytree(ROOT / "notice_src", root / "notice_src")
+    shutil.copy(FIXTURE, root / "notice_src" / FIXTURE.name)
+    project, _ = load_project(root)
+    messages = {m.context: m for m in notice_messages(project) if m.context.startswith(NOTICE)}
+    section = f"{NOTICE}/section"
+    expected = {
+        f"{section}/criteria/criteria/education/attendance/low-attendance/term-one": "in the autumn term",
+        f"{section}/criteria/criteria/education/more1": "Attendance is measured over the last three terms.",
+        f"{section}/sharing/cookies/caption": "Systems that hold your information",
+        f"{section}/sharing/cookies/case-system/col2": "Your case notes",
+        f"{section}/sharing/cookies/row2/col3": "Department for Education",
+        f"{section}/about/document-control/version/label": "Version number",
+        f"{section}/about/document-control/version/value": "1.2",
+        f"{NOTICE}/facts/retention/case-records/period": "6 years",
+        f"{NOTICE}/facts/recipients/dfe-share/why": "to evaluate the programme",
+        f"{NOTICE}/facts/lawful_bases/public-task/purpose": "Identifying and supporting families",
+        f"{NOTICE}/controllers/dfe/name": "Department for Education",
+        f"{NOTICE}/joint_arrangement": None,
+        f"{NOTICE}/processors/capita": "runs our case management system",
+    }
+    for context, msgid in expected.items():
+        assert context in messages, context
+        assert msgid is None or messages[context].msgid == msgid
+    assert messages[f"{section}/sharing/cookies/caption"].comments[0].startswith("Table caption")
+    assert (
+        messages[f"{NOTICE}/facts/retention/case-records/period"]
+        .comments[0]
+        .startswith("How long it is kept")
+    )
+    assert len({m.context for m in messages.values()}) == len(messages)

@@ -44,6 +44,17 @@ FACT_LABELS = {
 }
 
 
+ITEM_FIELDS = {
+    "title": "sub-heading of a fact",
+    "more": "further paragraph of a list item",
+    "what": "what is kept (a line of a retention schedule)",
+    "period": "how long it is kept (a line of a retention schedule)",
+    "start": "from when it is kept (a line of a retention schedule)",
+    "why": "why data is shared with a recipient",
+    "basis_text": "the lawful basis for sharing with a recipient",
+}
+
+
 def _kind(owner: Any, field: str, inherited: str) -> str:
     name = type(owner).__name__
     if name == "Facts":
@@ -55,15 +66,25 @@ def _kind(owner: Any, field: str, inherited: str) -> str:
             return "table header cell"
         if field == "rows":
             return "table cell"
-        return {"text": owner.kind}.get(field, f"{owner.kind} item")
+        return {"text": owner.kind, "caption": "table caption", "details": "details"}.get(
+            field, f"{owner.kind} item"
+        )
     if name == "Item":
-        return "sub-heading of a fact" if field == "title" else "list item"
+        return ITEM_FIELDS.get(field, "list item")
     labels = {
         ("Section", "title"): "section heading",
         ("Notice", "title"): "notice title",
         ("Notice", "summary"): "notice summary",
         ("Notice", "owner"): "team that owns the notice",
         ("LawfulBasis", "text"): "lawful basis",
+        ("LawfulBasis", "purpose"): "the purpose a lawful basis covers",
+        ("Detail", "label"): "label of a label/value line (such as “Version”)",
+        ("Detail", "value"): "value of a label/value line",
+        ("Controller", "name"): "name of an organisation responsible for the data (a controller)",
+        ("Controller", "address"): "postal address of a controller",
+        ("Processor", "name"): "name of an organisation that processes data for the controller",
+        ("Processor", "text"): "what a processor does",
+        ("Notice", "joint_arrangement"): "what joint controllers agreed (UK GDPR Article 26)",
         ("Law", "title"): "title of a piece of legislation",
         ("Statement", "text"): "statement",
         ("Logo", "alt"): "alternative text of the logo image",
