@@ -146,15 +146,13 @@ class Lists:
         known = self.current(blocks)
         assert known is not None
         target = known.path[level - 1]
+        said = f"this paragraph goes with the list item above it ('{target.text[:40]}'): it was made "
+        said += "a further paragraph of that item"
         if target.children:
             target = target.walk()[-1]
-            self.report.add(
-                line.index,
-                line.text,
-                "this paragraph follows a sub-list: it was made a further paragraph of the list's "
-                "last sub-item, since an item's own paragraphs come before its sub-list",
-                "change",
-            )
+            said = "this paragraph follows a sub-list: it was made a further paragraph of the list's "
+            said += "last sub-item, since an item's own paragraphs come before its sub-list"
+        self.report.add(line.index, line.text, said, "change")
         target.more.append(clean.squash(line.text) if "\n" not in line.text else line.text)
 
 
