@@ -474,6 +474,11 @@ def test_repair(raw: str, fixed: str):
         ("launched in 2012 and has been a catalyst\nfor both the public sector", None),
         ("can be contacted at:\nTelephone: 0345 140 0845\nE-mail a@b.gov.uk", "keep"),
         ("Town Hall\nLord Street\nSouthport PR8 1DA", "keep"),
+        (
+            "You can write to the Data Protection Officer at:\nTown Hall\nLord Street\nSouthport PR8 1DA",
+            "keep",
+        ),
+        ("We are Example\nCouncil’s parking team.", None),
     ],
 )
 def test_join_lines(raw: str, joined: str | None):

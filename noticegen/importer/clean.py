@@ -102,23 +102,31 @@ def join_lines(text: str) -> str:
     """Manual line breaks: joined with a space inside a sentence, kept where a new line starts.
 
     A break is kept after a line ending with ":", before a line such as "Telephone: …" or
-    "E-mail …", and in a block of short lines such as a postal address.
+    "E-mail …", in a block of short lines such as a postal address, and between the short lines
+    that follow a line ending with ":" ("… write to us at:" and the address).
     """
     lines = [squash(line) for line in text.split("\n")]
     lines = [line for line in lines if line]
     if len(lines) <= 1:
         return "\n".join(lines)
-    if len(lines) >= 3 and all(
-        len(line.split()) <= 6 and not line.endswith((".", "?", "!")) for line in lines
-    ):
+    short = [len(line.split()) <= 6 and not line.endswith((".", "?", "!", ",")) for line in lines]
+    if len(lines) >= 3 and all(short):
         return "\n".join(lines)
     out = [lines[0]]
-    for line in lines[1:]:
-        if out[-1].endswith(":") or LABEL.match(line):
+    for at, line in enumerate(lines[1:], 1):
+        if out[-1].endswith(":") or LABEL.match(line) or _in_run(short, lines, at):
             out.append(line)
         else:
             out[-1] += " " + line
     return "\n".join(out)
+
+
+def _in_run(short: list[bool], lines: list[str], at: int) -> bool:
+    """Line `at` continues a run of short lines that began right after a line ending with ":"."""
+    start = at
+    while start > 0 and short[start - 1]:
+        start -= 1
+    return short[at] and start >= 1 and start < at and lines[start - 1].endswith(":")
 
 
 def slug(text: str, limit: int = 40) -> str:
