@@ -41,7 +41,7 @@ def render(draft: Draft, report: Report, source: str, target: str) -> str:
     lines = [
         f"Import report: {source} -> {target}",
         "",
-        f"Made: {len(draft.sections)} sections"
+        f"Made: {len(draft.sections)} section{'s' if len(draft.sections) != 1 else ''}"
         + (f" ({len(shared)} from site.yaml's shared blocks: {', '.join(shared)})" if shared else "")
         + f"; {len(draft.contacts)} new contact{'s' if len(draft.contacts) != 1 else ''}.",
         f"Facts: {facts or 'none'}.",
