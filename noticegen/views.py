@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from noticegen.model import Block, Item, Notice, Statement, Text
+from noticegen.walk import shown_facts
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,7 @@ def shown_values(notice: Notice, block: Block) -> list:
     values = getattr(notice.facts, block.ref or "")
     if isinstance(values, Statement):
         return [values] if values.text else []
-    values = list(values or ())
-    if block.only:
-        by_id = {v.id: v for v in values}
-        values = [by_id[i] for i in block.only if i in by_id]
-    return values
+    return shown_facts(notice, block.ref or "", block.only)
 
 
 def entry(value: object) -> FactEntry:

@@ -4,6 +4,7 @@ controllers and DPO; Sefton (the publisher) appears only in the site header and 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import ROOT
+from test_accessibility import VNU, axe_violations, browser, wrapped  # noqa: F401  (the browser fixture)
 
 from noticegen.pipeline import BuildOptions, build
 
@@ -214,3 +216,30 @@ def test_translation_catalog_has_each_item_row_cell_and_line_with_its_context(tm
         .startswith("How long it is kept")
     )
     assert len({m.context for m in messages.values()}) == len(messages)
+
+
+def test_real_checkers_accept_the_page_and_fragment(site: Path, browser) -> None:  # noqa: F811
+    page = site / "en/index.html"
+    violations = axe_violations(browser, page)
+    assert not violations, violations
+    if not VNU.exists():
+        pytest.fail(f"{VNU} is missing: run 'make test', which installs the Nu Html Checker")
+    holder = site.parent / "wrapped"
+    holder.mkdir(exist_ok=True)
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            str(page),
+            str(wrapped(site / "en/fragment.html", holder)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    errors = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert not errors, errors

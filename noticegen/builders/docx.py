@@ -10,12 +10,12 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from noticegen.builders import Artifact, Job, ooxml
+from noticegen.builders import Artifact, Job, job_environment, ooxml
 from noticegen.builders.docx_parts import FACT_WORDS, Parts, lang_of
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date
 from noticegen.model import Block, Contact, Text
-from noticegen.templating import Renderer, job_environment, template_file
+from noticegen.templating import Renderer, template_file
 
 LOGO_BOX = (Cm(6), Cm(2))  # the largest the logo is shown, keeping its shape
 RASTER = (".png", ".jpg", ".jpeg", ".gif")

@@ -25,6 +25,14 @@ SAFEGUARDS = re.compile(
 )
 
 
+def _said(ctx: Context) -> str:
+    """What the notice's own text says: not the names of its contacts, controllers and processors."""
+    return "\n".join(p.plain for p in ctx.pieces if not p.path.startswith(OWN_DETAILS))
+
+
+OWN_DETAILS = ("contacts/", "controllers/", "processors/")
+
+
 def art6(ctx: Context) -> set[str]:
     """The Article 6(1) letters the notice relies on, e.g. {'c', 'e'}."""
     return {m.group(1) for b in ctx.notice.facts.lawful_bases for ref in b.basis if (m := ART6.match(ref))}
@@ -42,7 +50,7 @@ def _covers(basis: LawfulBasis, category: Item) -> bool:
 )
 def controller(ctx: Context):
     responsible = ctx.notice.responsible(ctx.site)
-    body = "\n".join(p.plain for p in ctx.pieces if p.role != "controller-name").casefold()
+    body = _said(ctx).casefold()
     if not any(c.name.value.casefold() in body for c in responsible):
         example = "{controller.name}" if ctx.notice.controllers else "{org.name}"
         yield Hit(
@@ -90,7 +98,8 @@ def dpo_contact(ctx: Context):
         return
     # Named in the text ("our Data Protection Officer, see Contact us"): the Contact us part of
     # every format gives the notice's DPO's details.
-    named = DPO_WORDS.search(plain) or (dpo.name and dpo.name.value.casefold() in plain.casefold())
+    said = _said(ctx)
+    named = DPO_WORDS.search(said) or (dpo.name and dpo.name.value.casefold() in said.casefold())
     if named and (dpo.email or dpo.phone or dpo.url or dpo.address):
         return
     yield Hit(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from noticegen.i18n.walk import texts
 from noticegen.model import Project
+from noticegen.walk import texts
 
 
 @dataclass

@@ -11,9 +11,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
+from noticegen.grammar import link_targets, placeholders
 from noticegen.i18n.catalogs import Coverage, load, po_path
-from noticegen.i18n.walk import replace_texts, texts
 from noticegen.model import Notice, Site, Text
+from noticegen.walk import replace_texts, texts
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,9 @@ def _lookup(catalog: Catalog | None) -> dict[tuple[str, str | None], str]:
 
 def keeps_references(english: str, translated: str) -> bool:
     """The translation has exactly the English's placeholders and every one of its link targets."""
-    from noticegen.i18n.workflow import _targets
-    from noticegen.source.references import PLACEHOLDER
-
-    def marks(text: str) -> list[str]:
-        return sorted(m.group(0) for m in PLACEHOLDER.finditer(text))
-
-    return marks(english) == marks(translated) and _targets(english) <= _targets(translated)
+    return placeholders(english) == placeholders(translated) and link_targets(english) <= link_targets(
+        translated
+    )
 
 
 @functools.lru_cache(maxsize=32)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from noticegen.grammar import LINK
 from noticegen.importer import clean
 from noticegen.importer.contacts import EMAIL, PHONE, phone_value
 from noticegen.importer.model import Report, Section, walk
-from noticegen.importer.site import LINK, SiteInfo
+from noticegen.importer.site import SiteInfo
 
 WORD = r"(?:[A-Z][\w’'&.-]*|\([A-Z][\w&]*\))"
 JOIN = r"(?:of|for|and|the|on|in|&)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import time
 from dataclasses import dataclass, replace
@@ -9,10 +10,13 @@ from pathlib import Path
 
 from noticegen.builders import FORMATS, Artifact, Download, Job, ReleaseInfo
 from noticegen.builders.site import site_artifacts
+from noticegen.checks import CheckResult
+from noticegen.checks import run as run_checks
 from noticegen.errors import Reporter, UserError
 from noticegen.i18n.translate import content_catalog, translate
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
+from noticegen.pipeline.gate import refuse_unpublishable
 from noticegen.pipeline.output import WriteSummary, build_lock, publish
 from noticegen.pipeline.tasks import Task, run_tasks
 from noticegen.releases.store import Release, list_releases, load_release, version_key
@@ -40,7 +44,9 @@ class BuildResult:
     seconds: float
     out: Path
     report: Reporter
+    checks: CheckResult
     rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
+    notes: tuple[str, ...] = ()  # one line for each draft notice --publish left out
 
 
 def feed(jobs: list[Job], root: str) -> Artifact:
@@ -56,28 +62,43 @@ def history_tasks_jobs(jobs: list[Job], root: str, sources: tuple) -> list[Job]:
 
 
 def build(
-    options: BuildOptions, progress=None, loaded: tuple[Project, Reporter] | None = None
+    options: BuildOptions,
+    progress=None,
+    loaded: tuple[Project, Reporter] | None = None,
+    today: dt.date | None = None,
 ) -> BuildResult:
-    """Build the selected notices, languages and formats into the output folder.
+    """Check, then build the selected notices, languages and formats into the output folder.
 
-    `loaded` is the project as load_project gave it, when the caller has just read it.
+    `loaded` is the project as load_project gave it, when the caller has just read it. The checks
+    run first (only they look at `today`): with --strict or --publish an error stops the build
+    (Refused) before anything is written.
     """
     started = time.perf_counter()
+    partial_formats = set(options.formats) != set(FORMATS)
     project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
-    if options.publish:  # a draft notice is left out of the site to upload (the command says so)
+    checks = run_checks(project, options.notices, today or dt.date.today())
+    drafts = tuple(n for n in project.notices if n.status == "draft") if options.publish else ()
+    if drafts:  # a draft notice is left out of the site to upload, and its findings do not stop it
         project = replace(project, notices=tuple(n for n in project.notices if n.status != "draft"))
+    refuse_unpublishable(project, checks, options.strict, options.publish, {n.id for n in drafts})
     notices = _select_notices(project, options.notices)
     langs = _select_langs(project, options.langs, options.publish)
     out = options.out or options.root / "dist"
     work = options.root / ".noticegen"
-    partial = bool(options.notices or options.langs or set(options.formats) != set(FORMATS))
+    partial = bool(options.notices or options.langs or partial_formats)
     with build_lock(work):  # held from the first render to the swap: one build at a time
         manifest = Manifest(manifest_path(work, out), out)
         if options.force:
             manifest.entries = {}
+        templates = templates_dir(project.root)
+        jobs = [
+            make_job(project, notice, lang, templates, notice_langs(notice, langs))
+            for notice in notices
+            for lang in notice_langs(notice, langs)
+        ]
         artifacts, rendered = make_artifacts(
             project,
-            notices,
+            jobs,
             langs,
             options.formats,
             options.workers,
@@ -86,18 +107,16 @@ def build(
             progress,
         )
         artifacts += site_artifacts(project, templates_dir(project.root), langs)
-        artifacts.append(
-            feed(
-                [
-                    make_job(project, n, project.site.default_language, templates_dir(project.root), langs)
-                    for n in project.notices
-                ],
-                project.root,
-            )
-        )
+        artifacts.append(feed(_feed_jobs(project, jobs, langs), project.root))
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
-    return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, rendered)
+    left_out = tuple(
+        f"{n.loc.path}: note: {n.id} is a draft (status: draft): left out of the site to publish"
+        for n in drafts
+    )
+    return BuildResult(
+        len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered, left_out
+    )
 
 
 def _tasks(job: Job, fmt: str) -> list[Task]:
@@ -113,9 +132,17 @@ def manifest_path(work: Path, out: Path) -> Path:
     return work / f"manifest-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:12]}.json"
 
 
+def _feed_jobs(project: Project, jobs: list[Job], langs: tuple[str, ...]) -> list[Job]:
+    """Every notice in the default language: the jobs this build has already translated, reused."""
+    source = project.site.default_language
+    made = {job.notice.id: job for job in jobs if job.lang == source}
+    templates = templates_dir(project.root)
+    return [made.get(n.id) or make_job(project, n, source, templates, langs) for n in project.notices]
+
+
 def make_artifacts(
     project: Project,
-    notices: list[Notice],
+    current: list[Job],
     langs: tuple[str, ...],
     formats: tuple[str, ...],
     workers: int = 1,
@@ -123,14 +150,10 @@ def make_artifacts(
     previous: Path | None = None,
     progress=None,
 ) -> tuple[list[Artifact], int]:
-    """Every file of every notice and language; each page is made after its documents, to list them."""
-    templates = templates_dir(project.root)
-    current = [
-        make_job(project, notice, lang, templates, notice_langs(notice, langs))
-        for notice in notices
-        for lang in notice_langs(notice, langs)
-    ]
-    jobs = current + past_jobs(project, notices, langs, templates)
+    """Every file of the jobs (one notice in one language each) and of their past releases; each page
+    is made after its documents, to list them."""
+    notices = list({job.notice.id: job.notice for job in current}.values())
+    jobs = current + past_jobs(project, notices, langs, current[0].templates if current else ())
     documents = [f for f in FORMATS if f in formats and f != "html"]
     tasks = [task for job in jobs for fmt in documents for task in _tasks(job, fmt)]
     made, rendered = run_tasks(tasks, workers, manifest, progress)

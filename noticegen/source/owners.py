@@ -5,36 +5,45 @@ from __future__ import annotations
 
 import re
 
-from noticegen.model import Contact, Controller, Processor, Text
+from noticegen.model import Contact, Controller, Processor
 from noticegen.source.facts import read_contact
+from noticegen.source.keys import Key, text
 from noticegen.source.schema import Reader
 from noticegen.source.yaml_nodes import Node
 
 ICO_NUMBER = re.compile(r"^[A-Z]{1,2}[0-9]{6,8}$")
 RESERVED = ("org", "dpo", "controller")  # placeholder names a controller or contact id cannot take
 CONTROLLER_FIELDS = ["name", "ico_registration", "address", "website", "email", "phone"]
-OWNER_KEYS = ["controllers", "joint_arrangement", "processors", "dpo"]
 
 
-def read_owners(r: Reader, get: dict[str, Node], key: str, contacts: tuple[Contact, ...]) -> dict:
-    """The notice's controllers, joint arrangement, processors and DPO, as Notice fields."""
-    controllers = read_controllers(r, get["controllers"], key) if "controllers" in get else ()
-    check_contact_ids(r, controllers, contacts)
-    arrangement = None
-    if "joint_arrangement" in get:
-        arrangement = read_joint_arrangement(r, get["joint_arrangement"], key, controllers)
-    elif len(controllers) >= 2:
+def _notice_key(path: str) -> str:
+    return path.split("/")[0]
+
+
+OWNER_KEYS = (
+    Key("controllers", lambda r, node, path: read_controllers(r, node, _notice_key(path)), default=()),
+    Key("joint_arrangement", text("the joint arrangement")),
+    Key("processors", lambda r, node, path: read_processors(r, node, _notice_key(path)), default=()),
+    Key("dpo", lambda r, node, path: read_contact(r, node, _notice_key(path), fixed_id="dpo")),
+)
+
+
+def check_owners(r: Reader, node: Node, keys: dict) -> None:
+    """What the keys say together: joint controllers have an arrangement, controllers are not contacts."""
+    controllers = keys["controllers"]
+    check_contact_ids(r, controllers, keys["contacts"])
+    if keys["joint_arrangement"] is not None and len(controllers) < 2:
         r.report.error(
-            get["controllers"].loc,
+            node.value["joint_arrangement"].node.loc,
+            "'joint_arrangement' describes how joint controllers share their duties: "
+            "name at least two controllers under 'controllers:', or remove it",
+        )
+    elif len(controllers) >= 2 and "joint_arrangement" not in node.value:
+        r.report.error(
+            node.value["controllers"].node.loc,
             f"the notice names {len(controllers)} controllers but no 'joint_arrangement': say in a "
             "sentence or two what they agreed (UK GDPR Article 26): who does what, and whom to contact",
         )
-    return {
-        "controllers": controllers,
-        "joint_arrangement": arrangement,
-        "processors": read_processors(r, get["processors"], key) if "processors" in get else (),
-        "dpo": read_contact(r, get["dpo"], key, fixed_id="dpo") if "dpo" in get else None,
-    }
 
 
 def read_controllers(r: Reader, node: Node, key: str) -> tuple[Controller, ...]:
@@ -97,19 +106,6 @@ def read_processors(r: Reader, node: Node, key: str) -> tuple[Processor, ...]:
             processors.append(Processor(ident, name, text, item.loc))
     r.unique_ids([(p.id, p.loc) for p in processors], "processors")
     return tuple(processors)
-
-
-def read_joint_arrangement(
-    r: Reader, node: Node, key: str, controllers: tuple[Controller, ...]
-) -> Text | None:
-    text = r.text(node, f"{key}/joint_arrangement", "the joint arrangement")
-    if text is not None and len(controllers) < 2:
-        r.report.error(
-            node.loc,
-            "'joint_arrangement' describes how joint controllers share their duties: "
-            "name at least two controllers under 'controllers:', or remove it",
-        )
-    return text
 
 
 def check_contact_ids(r: Reader, controllers: tuple[Controller, ...], contacts: tuple[Contact, ...]) -> None:
