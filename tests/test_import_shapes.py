@@ -367,3 +367,14 @@ def test_any_nesting_of_word_list_levels_is_kept(project: Path, tmp_path_factory
     for depth, _, ordered, numbering in found:
         if numbering is not None:  # the item has a sub-list: numbered with the next level's format
             assert (ordered, numbering) == (True, STYLES[FORMATS[depth]])
+
+
+def test_typed_numbers_not_starting_at_one_are_reported(project: Path, tmp_path: Path):
+    b = make.Builder()
+    b.p(make.run("Privacy notice – Numbers"), style="Title")
+    b.p(make.run("Steps"), style="Heading 1")
+    for typed in ("3. Fill in the form", "4. Send it"):
+        b.p(make.run(typed))
+    _, notice, out = do_import(project, b.save(tmp_path / "numbers.docx"), "numbers")
+    assert [i.text.value for i in notice.sections[0].blocks[0].items] == ["Fill in the form", "Send it"]
+    assert "typed numbers starting at '3.'" in out

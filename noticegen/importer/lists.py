@@ -79,6 +79,7 @@ class Lists:
             known = self.open = OpenList(block, key=line.key)
             known.indents, known.families = [line.indent], [family(line.marker)] if line.marker else []
             known.markers = [line.marker]
+            self._first(line, text)
             level = 1
         if line.level > level:
             self.report.add(
@@ -95,6 +96,15 @@ class Lists:
                 parent.numbering = self._numbering(line, mine)
             parent.children.append(item)
         known.path[level - 1 :] = [item]
+
+    def _first(self, line: Line, text: str) -> None:
+        """A typed numbered list that does not start at 1, a or i is numbered from there anyway."""
+        core = line.marker.strip("().").rstrip(")").lower()
+        if line.kind == "ordered" and not line.key and core and core not in ("1", "a", "i"):
+            self.report.add(
+                line.index, text, f"typed numbers starting at '{line.marker}': the list is numbered "
+                "from the start (1, a or i); check the text does not refer to its numbers", "change"
+            )  # fmt: skip
 
     def _numbering(self, line: Line, mine: str) -> str:
         """The numbering style of the list a line starts: Word's, else its typed marker's."""
