@@ -27,6 +27,7 @@ from noticegen.importer.model import Block
 from noticegen.model import Notice
 from noticegen.pipeline import BuildOptions, build
 from noticegen.source import load_project
+from noticegen.source.lists import MAX_DEPTH
 
 
 @pytest.fixture
@@ -378,3 +379,18 @@ def test_typed_numbers_not_starting_at_one_are_reported(project: Path, tmp_path:
     _, notice, out = do_import(project, b.save(tmp_path / "numbers.docx"), "numbers")
     assert [i.text.value for i in notice.sections[0].blocks[0].items] == ["Fill in the form", "Send it"]
     assert "typed numbers starting at '3.'" in out
+
+
+def test_lists_deeper_than_the_format_allows_stop_at_its_deepest_level(project: Path, tmp_path: Path):
+    b = make.Builder()
+    b.p(make.run("Privacy notice – Deep"), style="Title")
+    b.p(make.run("Steps"), style="Heading 1")
+    for n in range(12):
+        b.p(make.run(f"·\tlevel {n + 1}"), indent=360 * (n + 1))
+    _, notice, out = do_import(project, b.save(tmp_path / "deep.docx"), "deep")
+    depth, items = 0, notice.sections[0].blocks[0].items
+    while items:
+        depth += 1
+        items = items[-1].items
+    assert depth == MAX_DEPTH
+    assert "a level-12 list item was put at level 8: lists nest 8 levels at most" in out

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from noticegen.importer import clean
 from noticegen.importer.lines import Line
 from noticegen.importer.model import Block, Item, Report
+from noticegen.source.lists import MAX_DEPTH
 
 INDENT_STEP = 150  # twips: an item indented this much more than the level above is a sub-item
 LOOKAHEAD = 4  # paragraphs a list may run on past, between two of its items
@@ -70,8 +71,8 @@ class Lists:
         kind = "numbered" if line.kind == "ordered" else "list"
         item = Item(text, line.index)
         known = self.current(blocks)
-        level = self._typed_level(known, line) if line.marker and not line.key else line.level
-        level = min(level, len(known.path) + 1) if known else 1
+        wanted = self._typed_level(known, line) if line.marker and not line.key else line.level
+        level = min(wanted, len(known.path) + 1, MAX_DEPTH) if known else 1
         if known is None or (level == 1 and (kind != known.block.kind or _restarts(known, line))):
             first = family(line.marker) if line.marker else ""
             block = Block(kind, line.index, numbering=self._numbering(line, first))
@@ -81,11 +82,15 @@ class Lists:
             known.markers = [line.marker]
             self._first(line, text)
             level = 1
-        if line.level > level:
+        if wanted > level:
+            why = (
+                f"lists nest {MAX_DEPTH} levels at most"
+                if wanted > MAX_DEPTH
+                else "no item above it at the level between"
+            )
             self.report.add(
-                line.index, text, f"a level-{line.level} list item was put at level {level}: "
-                "no item above it at the level between", "change"
-            )  # fmt: skip
+                line.index, text, f"a level-{wanted} list item was put at level {level}: {why}", "change"
+            )
         if level == 1:
             known.block.items.append(item)
         else:
