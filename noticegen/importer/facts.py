@@ -191,6 +191,8 @@ class Mapper:
 
     def _paragraph(self, block: Block, title: str | None) -> Block:
         text = block.text
+        if not text:
+            return block  # a section with no text: left to write (the report says so)
         if block.ref.startswith("right-title:"):
             ident = self._right(text, block.ref.split(":", 1)[1], block.index)
             return Block("facts", block.index, ref="rights", only=[ident])

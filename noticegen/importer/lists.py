@@ -71,15 +71,13 @@ class Lists:
         kind = "numbered" if line.kind == "ordered" else "list"
         item = Item(text, line.index)
         known = self.current(blocks)
-        wanted = self._typed_level(known, line) if line.marker and not line.key else line.level
+        mine = _family(known, line)
+        wanted = self._typed_level(known, line, mine) if line.marker and not line.key else line.level
         level = min(wanted, len(known.path) + 1, MAX_DEPTH) if known else 1
         if known is None or (level == 1 and (kind != known.block.kind or _restarts(known, line))):
-            first = family(line.marker) if line.marker else ""
-            block = Block(kind, line.index, numbering=self._numbering(line, first))
+            block = Block(kind, line.index, numbering=self._numbering(line, mine))
             blocks.append(block)
             known = self.open = OpenList(block, key=line.key)
-            known.indents, known.families = [line.indent], [family(line.marker)] if line.marker else []
-            known.markers = [line.marker]
             self._first(line, text)
             level = 1
         if wanted > level:
@@ -97,10 +95,12 @@ class Lists:
             parent = known.path[level - 2]
             if not parent.children:
                 parent.ordered = kind == "numbered"
-                mine = known.families[level - 1] if len(known.families) >= level else ""
                 parent.numbering = self._numbering(line, mine)
             parent.children.append(item)
         known.path[level - 1 :] = [item]
+        known.indents[level - 1 :] = [line.indent]
+        known.families[level - 1 :] = [mine]
+        known.markers[level - 1 :] = [line.marker]
 
     def _first(self, line: Line, text: str) -> None:
         """A typed numbered list that does not start at 1, a or i is numbered from there anyway."""
@@ -117,13 +117,10 @@ class Lists:
             return line.numbering or "decimal"
         return mine if mine and mine != "bullet" else "decimal"
 
-    def _typed_level(self, known: OpenList | None, line: Line) -> int:
+    def _typed_level(self, known: OpenList | None, line: Line, mine: str) -> int:
         """The level of a typed item, from its indent and its marker's family."""
         if known is None or not known.indents:
             return 1
-        mine = family(line.marker, "")
-        if mine.endswith("roman") and len(line.marker.strip("().")) <= 2:  # i) after h) is a letter
-            mine = next((family(line.marker, m) for m in reversed(known.markers) if m), mine)
         here = [n + 1 for n, ind in enumerate(known.indents) if abs(line.indent - ind) <= INDENT_STEP]
         if line.indent > known.indents[-1] + INDENT_STEP:
             level = len(known.indents) + 1
@@ -132,9 +129,6 @@ class Lists:
         else:
             same = [n for n in here if known.families[n - 1] == mine]
             level = same[-1] if same else here[-1] + 1
-        known.indents[level - 1 :] = [line.indent]
-        known.families[level - 1 :] = [mine]
-        known.markers[level - 1 :] = [line.marker]
         return level
 
     def continues(self, blocks: list[Block], lines: list[Line], at: int) -> int:
@@ -169,6 +163,16 @@ class Lists:
             said += "last sub-item, since an item's own paragraphs come before its sub-list"
         self.report.add(line.index, line.text, said, "change")
         target.more.append(clean.squash(line.text) if "\n" not in line.text else line.text)
+
+
+def _family(known: OpenList | None, line: Line) -> str:
+    """The family of a line's numbering: its typed marker's, else Word's (bullet, decimal …)."""
+    if not line.marker:
+        return line.numbering or ("decimal" if line.kind == "ordered" else "bullet")
+    mine = family(line.marker)
+    if known is not None and mine.endswith("roman") and len(line.marker.strip("().")) <= 2:
+        mine = next((family(line.marker, m) for m in reversed(known.markers) if m), mine)  # i) after h)
+    return mine
 
 
 def _restarts(known: OpenList, line: Line) -> bool:
