@@ -228,6 +228,7 @@ class Site:
     fragment_id_prefix: str = "pn-"
     to_confirm: tuple[ToConfirm, ...] = ()
     loc: Loc = field(default=NOWHERE, compare=False)
+    min_coverage: int | None = None  # --publish leaves out a translation below this percentage
 
     @property
     def default_language(self) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from noticegen.model import Block, Item, Notice, Statement, Text
+from noticegen.model import Block, Item, LawfulBasis, Notice, Statement, Text
 from noticegen.walk import shown_facts
 
 
@@ -59,6 +59,8 @@ def entry(value: object) -> FactEntry:
         )
     if isinstance(value, Statement):
         return FactEntry("", value.text)  # type: ignore[arg-type]
+    if isinstance(value, LawfulBasis):  # a basis given per purpose: the purpose heads it
+        return FactEntry(value.id, value.text, value.purpose)
     title = getattr(value, "title", None)
     if title is not None:  # a Law: its title is its text
         return FactEntry(value.id, title)  # type: ignore[attr-defined]

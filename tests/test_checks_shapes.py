@@ -89,6 +89,11 @@ def test_retention_in_a_table_counts(tmp_path: Path) -> None:
     assert "retention" not in findings(tmp_path, RIGHTS, body)
 
 
+def test_retention_in_label_value_lines_counts(tmp_path: Path) -> None:
+    body = "      - id: control\n        details:\n          - {id: keep, label: Retention period, value: 3 years after your last visit}\n"
+    assert "retention" not in findings(tmp_path, RIGHTS, body)
+
+
 def test_a_retention_schedule_counts_and_is_read(tmp_path: Path) -> None:
     facts = (
         RIGHTS
@@ -121,6 +126,16 @@ def test_rights_named_in_prose_count(tmp_path: Path, prose: str) -> None:
     body = f"      - id: rights\n        paragraph: {prose}\n"
     found = findings(tmp_path, PUBLIC_TASK, body)
     assert "rights" not in found, found.get("rights")
+
+
+def test_a_deletion_schedule_is_not_the_right_to_erasure(tmp_path: Path) -> None:
+    body = (
+        "      - id: keep\n        paragraph: Data will be deleted seven years after your application. "
+        "You can ask for a copy of it.\n"
+    )
+    messages = findings(tmp_path, PUBLIC_TASK, body)["rights"]
+    assert any("right to erasure" in m for m in messages)
+    assert not any("right of access" in m for m in messages)
 
 
 def test_rights_not_named_are_reported(tmp_path: Path) -> None:

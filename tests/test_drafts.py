@@ -107,3 +107,44 @@ def test_the_summary_counts_add_up(project: Path) -> None:
     assert written + unchanged == built and kept > 0
     total = sum(1 for p in (project / "dist").rglob("*") if p.is_file()) - 2  # SHA256SUMS, marker
     assert built + kept == total
+
+
+def test_publish_leaves_out_a_translation_below_the_sites_minimum(project: Path) -> None:
+    site = project / "notice_src/site.yaml"
+    site.write_text(
+        site.read_text().replace(
+            "languages:\n  en: {status: approved}\n",
+            "languages:\n  en: {status: approved}\n  pl: {status: approved}\npublish: {min_coverage: 90}\n",
+        )
+    )
+    code, out, err = cli("build", "--root", str(project), "--publish", "-j", "1")
+    assert code == 0, err
+    assert (
+        "notice_src/library.yaml: note: library is 0% translated into 'pl', below publish: min_coverage "
+        "(90%): that language is left out"
+    ) in out.splitlines()
+    assert not (project / "dist/library/pl").exists()
+    assert 'hreflang="pl"' not in (project / "dist/library/en/index.html").read_text()
+
+
+def test_a_notice_in_fewer_languages_links_only_to_those(project: Path) -> None:
+    site = project / "notice_src/site.yaml"
+    site.write_text(
+        site.read_text().replace(
+            "  en: {status: approved}\n", "  en: {status: approved}\n  pl: {status: draft}\n"
+        )
+    )
+    notice = project / "notice_src/halls.yaml"
+    notice.write_text(notice.read_text().replace("status: draft\n", "status: draft\nlanguages: [en]\n"))
+    assert cli("build", "--root", str(project), "--format", "html")[0] == 0
+    assert (project / "dist/library/pl/index.html").exists()
+    assert not (project / "dist/halls/pl").exists()
+    assert 'hreflang="pl"' not in (project / "dist/halls/en/index.html").read_text()
+
+
+def test_a_new_notice_starts_as_a_draft(project: Path) -> None:
+    from noticegen.source import load_project
+
+    assert cli("new", "parks", "--title", "Parks privacy notice", "--root", str(project))[0] == 0
+    model, _ = load_project(project)
+    assert next(n for n in model.notices if n.id == "parks").status == "draft"

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_shapes_output import outline
 
-from noticegen.builders import Job
 from noticegen.builders.docx import DocxBuilder
 from noticegen.builders.html import HtmlBuilder
+from noticegen.builders.job import Job
 from noticegen.builders.text import TextBuilder
 from noticegen.source import load_project
 from noticegen.templating import templates_dir

@@ -243,3 +243,31 @@ def test_real_checkers_accept_the_page_and_fragment(site: Path, browser) -> None
     )
     errors = json.loads(result.stderr or '{"messages": []}')["messages"]
     assert not errors, errors
+
+
+def test_libreoffice_reads_the_word_numbering_at_every_level(site: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.fail("LibreOffice is not installed: run 'make test', which installs it")
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+            str(tmp_path),
+            str(site / f"en/{NOTICE}.docx"),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    text = (tmp_path / f"{NOTICE}.txt").read_text(encoding="utf-8-sig")
+    criteria = text[text.index("Who the programme is for") : text.index("What information we collect")]
+    lines = [line.rstrip() for line in criteria.splitlines() if line.strip()]
+    assert "    1. Getting a good education, for example:" in lines
+    assert "        ◦ children who have not been attending school regularly" in lines
+    assert "            ▪ with average attendance below 90%" in lines
+    assert "                ii. in the spring term" in lines
+    assert "        b. missed health visits" in lines

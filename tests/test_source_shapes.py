@@ -311,6 +311,13 @@ OWNER_MISUSES = {
             f"{NOTICE}:5:12: error: 'fr' is not one of the site's languages (en): add it to site.yaml or remove it here"
         ],
     ),
+    "languages without the notice's own": (
+        "languages: [pl]\n",
+        [
+            f"{NOTICE}:5:12: error: 'pl' is not one of the site's languages (en): add it to site.yaml or remove it here",
+            f"{NOTICE}:5:12: error: the notice is written in 'en': its languages must include 'en'",
+        ],
+    ),
     "controller placeholder field the controller lacks": (
         "controllers:\n  - {id: a, name: A Council}\n",
         [
@@ -331,3 +338,15 @@ def test_owner_misuse_is_one_exact_error(project: Path, case: str) -> None:
     )
     write(project, body, top=top)
     assert errors(project) == expected
+
+
+def test_a_controller_still_to_confirm_is_listed_and_used(project: Path) -> None:
+    top = (
+        "controllers:\n  - id: unknown\n    name: {value: Achieving for Children, "
+        'to_confirm: "the Word file names no controller: check who it is"}\n'
+    )
+    write(project, '      - {id: who, paragraph: "{controller.name} is responsible."}\n', top=top)
+    model, _ = load_project(project)
+    n = model.notices[0]
+    assert [t.reason for t in n.to_confirm] == ["the Word file names no controller: check who it is"]
+    assert n.responsible(model.site)[0].name.value == "Achieving for Children"

@@ -10,8 +10,9 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from noticegen.builders import Artifact, Job, job_environment, ooxml
+from noticegen.builders import ooxml
 from noticegen.builders.docx_parts import FACT_WORDS, Parts, lang_of
+from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date
 from noticegen.model import Block, Contact, Text

@@ -47,12 +47,15 @@ RIGHT_NAMES = {
 
 
 # How a right is named in running text ("you can ask for a copy…, correct it, or object").
-RIGHT_PROSE = {
-    "access": r"\bask (?:us )?for (?:a )?cop(?:y|ies)\b|\bsubject access\b|\bright (?:of|to) access\b",
-    "rectification": r"\brectif|\b(?:to |us to |can )correct\b|\bcorrect(?:ed|ion)\b",
-    "erasure": r"\beras(?:e|ed|ure)\b|\bdelet(?:e|ed|ion)\b|\bright to be forgotten\b",
-    "restriction": r"\brestrict|\blimit (?:how|the way|what)\b",
-    "objection": r"\bobject (?:to|if|at)\b|\bright to object\b|\bobject\b",
+RIGHT_PROSE = {  # asking for it, or the right by name: "the data is deleted after 7 years" is not a right
+    "access": r"\bask (?:us )?for (?:a )?cop(?:y|ies)\b|\bsubject access\b|\bright (?:of|to) access\b"
+    r"|\baccess (?:to )?(?:your|the) (?:personal )?(?:information|data)\b",
+    "rectification": r"\brectif|\bcorrect(?:ed)? (?:it|them|your|any|inaccura|mistakes)"
+    r"|\b(?:ask us to|to have|have (?:it|them)) correct",
+    "erasure": r"\beras(?:e|ure)\b|\bright to be forgotten\b"
+    r"|\b(?:ask (?:us )?to|right to|request (?:that )?we|have (?:it|them|your \w+)) (?:be )?delet",
+    "restriction": r"\brestrict(?:ion)? (?:of\b|how|the|our|processing|your)|\blimit (?:how|the way|what)\b",
+    "objection": r"\bobject (?:to|if|at)\b|\bright to object\b|\bobjection\b",
     "portability": r"\bportab|\bmachine[- ]readable\b",
     "withdraw-consent": r"\bwithdraw(?:ing)? (?:your |their )?consent\b",
 }  # complaints to the Commissioner: complain_ico reads the text itself
@@ -101,9 +104,12 @@ def retention(ctx: Context):
 
 
 def _retention_table(ctx: Context) -> bool:
-    """A table of the body that gives how long data is kept (a schedule written as a table)."""
+    """A table (or label/value lines) of the body that gives how long data is kept."""
     for section in ctx.notice.sections:
         for block in section.blocks:
+            lines = block.details if block.kind == "details" else ()  # "Retention period: 6 years"
+            if any(RETENTION_HEAD.search(d.label.value) and PERIOD.search(d.value.value) for d in lines):
+                return True
             if block.kind != "table":
                 continue
             heads = " ".join(t.value for t in (block.caption, *block.header) if t is not None)

@@ -8,7 +8,9 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from noticegen.builders import FORMATS, Artifact, Download, Job, ReleaseInfo
+from noticegen import uptodate
+from noticegen.builders import FORMATS
+from noticegen.builders.job import Artifact, Download, Job, ReleaseInfo
 from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
@@ -16,7 +18,7 @@ from noticegen.errors import Reporter, UserError
 from noticegen.i18n.translate import content_catalog, translate
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
-from noticegen.pipeline.gate import refuse_unpublishable
+from noticegen.pipeline.gate import admit, notice_langs
 from noticegen.pipeline.output import WriteSummary, build_lock, publish
 from noticegen.pipeline.tasks import Task, run_tasks
 from noticegen.releases.store import Release, list_releases, load_release, version_key
@@ -36,6 +38,20 @@ class BuildOptions:
     force: bool = False  # render everything, even what has not changed
     workers: int = 1
 
+    @property
+    def output(self) -> Path:
+        return self.out or self.root / "dist"
+
+    def key(self) -> dict:
+        """What the output depends on (how many workers render it does not change it)."""
+        return {
+            "notices": list(self.notices),
+            "langs": list(self.langs),
+            "formats": list(self.formats),
+            "strict": self.strict,
+            "publish": self.publish,
+        }
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -46,7 +62,7 @@ class BuildResult:
     report: Reporter
     checks: CheckResult
     rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
-    notes: tuple[str, ...] = ()  # one line for each draft notice --publish left out
+    notes: tuple[str, ...] = ()  # one line for each draft or translation --publish left out
 
 
 def feed(jobs: list[Job], root: str) -> Artifact:
@@ -74,16 +90,15 @@ def build(
     (Refused) before anything is written.
     """
     started = time.perf_counter()
+    today = today or dt.date.today()
+    inputs = uptodate.fingerprint(options.root, options.key(), today)
     partial_formats = set(options.formats) != set(FORMATS)
     project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
-    checks = run_checks(project, options.notices, today or dt.date.today())
-    drafts = tuple(n for n in project.notices if n.status == "draft") if options.publish else ()
-    if drafts:  # a draft notice is left out of the site to upload, and its findings do not stop it
-        project = replace(project, notices=tuple(n for n in project.notices if n.status != "draft"))
-    refuse_unpublishable(project, checks, options.strict, options.publish, {n.id for n in drafts})
-    notices = _select_notices(project, options.notices)
+    checks = run_checks(project, options.notices, today)
     langs = _select_langs(project, options.langs, options.publish)
-    out = options.out or options.root / "dist"
+    project, notes = admit(project, checks, options.strict, options.publish, langs)
+    notices = _select_notices(project, options.notices)
+    out = options.output
     work = options.root / ".noticegen"
     partial = bool(options.notices or options.langs or partial_formats)
     with build_lock(work):  # held from the first render to the swap: one build at a time
@@ -110,12 +125,16 @@ def build(
         artifacts.append(feed(_feed_jobs(project, jobs, langs), project.root))
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
-    left_out = tuple(
-        f"{n.loc.path}: note: {n.id} is a draft (status: draft): left out of the site to publish"
-        for n in drafts
-    )
+        said = {
+            "files": len(artifacts),
+            "checks": checks.summary_line(),
+            "problems": [str(p) for p in report.problems],
+            "notes": notes,
+            "kept": summary.kept,
+        }
+        uptodate.record(options.root, out, inputs, said)
     return BuildResult(
-        len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered, left_out
+        len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered, tuple(notes)
     )
 
 
@@ -224,6 +243,9 @@ def past_jobs(project: Project, notices: list[Notice], langs: tuple[str, ...], t
         releases = list_releases(project.root, notice.id)
         for release in releases:
             _, site, old = load_release(project.root, notice.id, release.version)
+            # The languages are today's (a past version lists the languages published now), so that
+            # the latest release, when it says what the current notice says, is rendered once.
+            site = replace(site, languages=project.site.languages)
             replaced = release is not releases[-1] or notice.version != release.version
             chosen = notice_langs(notice, langs)
             jobs += [
@@ -247,11 +269,6 @@ def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> t
             found.append(Download(name, kind, size))
     order = {"pdf": 0, "large-print": 1, "docx": 2, "txt": 3}
     return tuple(sorted(found, key=lambda d: order.get(d.kind, 9)))
-
-
-def notice_langs(notice: Notice, langs: tuple[str, ...]) -> tuple[str, ...]:
-    """The languages of this build a notice is made in: those its `languages:` names (default: all)."""
-    return tuple(lang for lang in langs if not notice.languages or lang in notice.languages)
 
 
 def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:

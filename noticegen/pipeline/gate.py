@@ -6,11 +6,29 @@ notice whose sources differ from its latest release (the website shows released 
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from noticegen.changes import compare
 from noticegen.checks import CheckResult
 from noticegen.errors import Refused
-from noticegen.model import Project
+from noticegen.i18n.translate import content_catalog, translate
+from noticegen.model import Notice, Project
 from noticegen.releases import WORKING, list_releases, load_release
+
+
+def admit(
+    project: Project, checks: CheckResult, strict: bool, publish: bool, langs: tuple[str, ...]
+) -> tuple[Project, list[str]]:
+    """Refuse what must not be built; for a site to publish, leave out drafts and thin translations
+    first (a note for each): a draft's findings do not stop the others."""
+    if not publish:
+        refuse_unpublishable(project, checks, strict, False)
+        return project, []
+    drafts = {n.id for n in project.notices if n.status == "draft"}
+    project, notes = leave_out(project, langs)
+    refuse_unpublishable(project, checks, strict, True, drafts)
+    return project, notes
 
 
 def refuse_unpublishable(
@@ -42,6 +60,47 @@ def refuse_unpublishable(
             "nothing was built: the website must show released versions only, so that the council "
             "can say what a family was told and when (see docs/releasing.md)",
         )
+
+
+def notice_langs(notice: Notice, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages of this build a notice is made in: those its `languages:` names (default: all)."""
+    return tuple(lang for lang in langs if not notice.languages or lang in notice.languages)
+
+
+def leave_out(project: Project, langs: tuple[str, ...]) -> tuple[Project, list[str]]:
+    """What a site to publish leaves out, with a line for each: draft notices, and translations
+    whose coverage is below site.yaml's `publish: min_coverage:`."""
+    notes, kept = [], []
+    for notice in project.notices:
+        if notice.status == "draft":
+            notes.append(
+                f"{notice.loc.path}: note: {notice.id} is a draft (status: draft): left out of the site to publish"
+            )
+            continue
+        chosen = notice_langs(notice, langs)
+        thin = _thin(project, notice, chosen)
+        for lang, percent in thin.items():
+            notes.append(
+                f"{notice.loc.path}: note: {notice.id} is {percent:.0f}% translated into '{lang}', below "
+                f"publish: min_coverage ({project.site.min_coverage}%): that language is left out"
+            )
+        kept.append(replace(notice, languages=tuple(x for x in chosen if x not in thin)) if thin else notice)
+    return replace(project, notices=tuple(kept)), notes
+
+
+def _thin(project: Project, notice: Notice, langs: tuple[str, ...]) -> dict[str, float]:
+    """The translations of a notice below the site's minimum coverage (none when it sets none)."""
+    minimum, source = project.site.min_coverage, project.site.default_language
+    if minimum is None:
+        return {}
+    found = {}
+    for lang in langs:
+        if lang != source:
+            strings = content_catalog(Path(project.root), lang, source)
+            percent = translate(project.site, notice, lang, strings, source).coverage.percent
+            if percent < minimum:
+                found[lang] = percent
+    return found
 
 
 def unreleased(project: Project) -> list[str]:
