@@ -5,6 +5,7 @@
   `sections/who-we-are`, `sections/who-we-are/national-programme`,
   `sections/your-rights/other-rights/first-item`, `facts/legislation/children-act-2004`,
   `facts/international_transfers`, `contacts/school-support`.
+- `all_items(items)`, `item_texts(item)`: a list's items at every depth, and what one item says.
 - `texts(value)`: every Text of any part of the model (a notice, the site) with what a translator
   is told about it; `replace_texts(value, change)`: a copy with every Text changed (translation).
 tests/test_walk.py checks that both meet the same texts of a notice, so they cannot disagree.
@@ -116,6 +117,19 @@ def shown_facts(notice: Notice, ref: str, only: tuple[str, ...]) -> list:
         by_id = {v.id: v for v in values}
         return [by_id[i] for i in only if i in by_id]
     return values
+
+
+def all_items(items: tuple[Item, ...]) -> Iterator[Item]:
+    """Every item of a list and of its sub-lists, depth first."""
+    for item in items:
+        yield item
+        yield from all_items(item.items)
+
+
+def item_texts(item: Item) -> list[Text]:
+    """What an item says, in reading order: its text, further paragraphs and schedule fields."""
+    own = [item.text, *item.more]
+    return own + [t for t in (item.period, item.start, item.why, item.basis_text) if t is not None]
 
 
 def item_paths(notice: Notice) -> list[str]:

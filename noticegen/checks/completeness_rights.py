@@ -9,7 +9,7 @@ import re
 
 from noticegen.checks.completeness import art6
 from noticegen.checks.core import Context, Hit, rule
-from noticegen.source.lists import all_items, item_texts
+from noticegen.walk import all_items, item_texts
 
 PERIOD = re.compile(
     r"\d|\b(?:days?|weeks?|months?|years?|until|retention (?:schedule|policy|period)s?"

@@ -8,7 +8,7 @@ read by `read_extra` into Item fields.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from noticegen.model import Item, Text
@@ -124,16 +124,3 @@ def text_fields(r: Reader, entries: dict[str, Entry], key: str, ident: str, name
         for name, field in names.items()
         if name in entries
     }
-
-
-def all_items(items: tuple[Item, ...]) -> Iterator[Item]:
-    """Every item of a list and of its sub-lists, depth first."""
-    for item in items:
-        yield item
-        yield from all_items(item.items)
-
-
-def item_texts(item: Item) -> list[Text]:
-    """What an item says, in reading order: its text, further paragraphs and schedule fields."""
-    own = [item.text, *item.more]
-    return own + [t for t in (item.period, item.start, item.why, item.basis_text) if t is not None]
