@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from noticegen.source.schema import RAW_HTML
+
 # UTF-8 read as Windows-1252: "â€™" for ’, "Â " for a no-break space …
 _CP1252 = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252}]{{1,3}}")
@@ -51,8 +53,12 @@ def repair(text: str) -> str:
 
 
 def markdown_safe(text: str) -> str:
-    """What the notice format would read as HTML, an image or a placeholder, made plain text."""
-    text = re.sub(r"<(?=\s*/?\s*(?!https?:|mailto:)[A-Za-z!?])", "&lt;", text)
+    """What the notice format would read as HTML, an image or a placeholder, made plain text.
+
+    Only a `<` that the source format would take for a tag is written `&lt;` (every format shows
+    it as `<`); any other `<`, as in "a < b", stays as it is.
+    """
+    text = RAW_HTML.sub(lambda tag: "&lt;" + tag.group(0)[1:], text)
     text = text.replace("![", "! [")
     return re.sub(r"\{([a-z0-9-]+\.[a-z_]+)\}", r"(\1)", text)
 
