@@ -62,3 +62,15 @@ def test_a_release_is_read_back_equal_and_diffs_against_edits(tmp_path: Path) ->
     changes = diff_versions(root, NOTICE, "1.2", WORKING)
     assert not changes.is_empty
     assert "summer term" in json.dumps(to_data(changes))
+
+
+def test_both_walks_meet_every_new_text(tmp_path: Path) -> None:
+    from noticegen.walk import texts, walk
+
+    project, _ = load_project(site(tmp_path))
+    notice = next(n for n in project.notices if n.id == NOTICE)
+    walked = {text.key for _, _, text in walk(notice) if text is not None}
+    visited = {text.key for text, _ in texts(notice)}
+    assert walked == visited
+    assert f"{NOTICE}/section/criteria/criteria/education/more1" in walked
+    assert f"{NOTICE}/controllers/central-bedfordshire/address" in walked
