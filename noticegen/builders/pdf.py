@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.languages import base, direction, long_date, own_name
+from noticegen.source.limits import layout_deadline
 from noticegen.templating import Renderer
 
 #: The two editions: file name suffix, body text size in points.
@@ -47,11 +48,13 @@ class PdfBuilder:
     name = "pdf"
 
     def build(self, job: Job) -> list[Artifact]:
-        return [
-            Artifact(doc.path, render_pdf(doc))
-            for doc in print_documents(job)
-            if job.edition in (None, doc.edition)
-        ]
+        made = []
+        for doc in print_documents(job):
+            if job.edition in (None, doc.edition):
+                version = f" version {job.past}" if job.past else ""
+                with layout_deadline(f"{job.notice.id}{version}, {job.lang}, {doc.edition} PDF"):
+                    made.append(Artifact(doc.path, render_pdf(doc)))
+        return made
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,8 @@ def css_content(text: str, **functions: str) -> str:
     css_content("Page {page} of {pages}", page="counter(page)", pages="counter(pages)")
     gives "Page " counter(page) " of " counter(pages).
     """
-    text = str(text)  # a translation made in an HTML template arrives as Markup
+    # A translation made in an HTML template arrives as escaped Markup: CSS wants the characters.
+    text = text.unescape() if isinstance(text, Markup) else str(text)
     if not functions:
         return css_string(text)
     pattern = re.compile("|".join(re.escape("{" + name + "}") for name in functions))

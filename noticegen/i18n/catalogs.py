@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import io
 import re
 from dataclasses import dataclass
@@ -11,9 +12,11 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from noticegen import hygiene
 from noticegen.errors import Problem, UserError
 from noticegen.i18n.messages import Message
 from noticegen.model import Loc
+from noticegen.source import limits
 
 DOMAINS = ("notices", "interface")
 HEADER = """\
@@ -65,14 +68,19 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+MAX_BYTES = limits.CATALOG_BYTES
+
+
 def load(path: Path, lang: str | None = None) -> Catalog:
-    """Read a PO/POT file; a broken file is a user error with its line."""
+    """Read a PO/POT file; a broken or unsafe file is a user error with its line."""
     rel = _rel(path)
     try:
-        with path.open("rb") as handle:
-            return read_po(handle, locale=lang and lang.replace("-", "_"), abort_invalid=True)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise UserError.at(rel, "this catalog does not exist: run 'noticegen i18n init LANG' first") from None
+    text = _screened(rel, data)
+    try:
+        catalog = read_po(io.StringIO(text), locale=lang and lang.replace("-", "_"), abort_invalid=True)
     except Exception as exc:  # Babel raises PoFileError and plain ValueErrors
         line = getattr(exc, "lineno", 0) or 0
         raise UserError(
@@ -82,6 +90,57 @@ def load(path: Path, lang: str | None = None) -> Catalog:
                 f"this PO file cannot be read ({exc}): fix it in Poedit or restore it from version control",
             )
         ) from None
+    _check_plural_forms(rel, text, catalog)
+    return catalog
+
+
+def _screened(rel: str, data: bytes) -> str:
+    """The file as text, refused when too big, not UTF-8, or holding invisible characters."""
+    if len(data) > MAX_BYTES:
+        raise UserError.at(
+            rel, f"this catalog is larger than {MAX_BYTES // 1024 // 1024} MB: it cannot be right"
+        )
+    try:
+        text = hygiene.without_bom(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError(
+            Problem(Loc(rel, line), "error", "the file is not UTF-8 text: save it as UTF-8")
+        ) from None
+    found = hygiene.file_findings(text, marks_allowed=True)
+    problems = [Problem(Loc(rel, line, col), "error", message) for line, col, message in found]
+    if problems:
+        raise UserError(problems)
+    return text
+
+
+PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
+
+
+def _check_plural_forms(rel: str, text: str, catalog: Catalog) -> None:
+    """The Plural-Forms header must be an expression gettext can use (it is run for every number)."""
+    header = catalog.mime_headers and dict(catalog.mime_headers).get("Plural-Forms")
+    if not header:
+        return
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if "Plural-Forms:" in row), 0)
+    match = PLURAL_FORMS.match(header)
+    problem = None if match else "it should read like 'nplurals=2; plural=(n != 1);'"
+    if match:
+        try:
+            gettext.c2py(match.group(2))
+        except (ValueError, SyntaxError, RecursionError, MemoryError) as exc:
+            problem = f"its expression cannot be used ({exc})"
+        if not 1 <= int(match.group(1)) <= 6:
+            problem = "nplurals must be a number from 1 to 6"
+    if problem:
+        raise UserError(
+            Problem(
+                Loc(rel, line),
+                "error",
+                f"the Plural-Forms header is not valid: {problem}; copy the line for your "
+                "language from the gettext manual, or restore the file from version control",
+            )
+        )
 
 
 def _rel(path: Path) -> str:

@@ -32,7 +32,11 @@ def _lookup(catalog: Catalog | None) -> dict[tuple[str, str | None], str]:
     return {
         (m.id, m.context): m.string
         for m in catalog
-        if m.id and m.string and not m.fuzzy and keeps_references(m.id, m.string)
+        if isinstance(m.id, str)
+        and isinstance(m.string, str)
+        and m.string
+        and not m.fuzzy
+        and keeps_references(m.id, m.string)
     }
 
 

@@ -24,10 +24,11 @@ from noticegen.i18n.catalogs import (
     write_if_changed,
 )
 from noticegen.i18n.messages import interface_messages, notice_messages
+from noticegen.i18n.safety import format_problem
 from noticegen.model import Loc, Project
 from noticegen.reproducible import source_moment
 from noticegen.source import load_project
-from noticegen.source.schema import RAW_HTML
+from noticegen.source.schema import RAW_HTML, link_problem
 from noticegen.templating import templates_dir
 from noticegen.walk import texts
 
@@ -152,10 +153,10 @@ def status(root: Path) -> list[Status]:
     return rows
 
 
-def check(root: Path) -> list[Problem]:
+def check(root: Path, langs: tuple[str, ...] | None = None) -> list[Problem]:
     """Every catalog parses, passes msgfmt --check, and keeps its links, emphasis and placeholders."""
     problems: list[Problem] = []
-    for lang in catalog_langs(root):
+    for lang in [x for x in catalog_langs(root) if langs is None or x in langs]:
         for domain in DOMAINS:
             path = po_path(root, lang, domain)
             if not path.exists():
@@ -164,8 +165,28 @@ def check(root: Path) -> list[Problem]:
             problems += _msgfmt(path, rel)
             for message in load(path, lang):
                 if message.id and message.string and not message.fuzzy:
-                    problems += _compare(rel, message)
+                    for english, translated in _forms(message):
+                        problems += _compare(rel, message, english, translated, domain)
     return problems
+
+
+def _forms(message) -> list[tuple[str, str]]:
+    """(English, translation) pairs: one, or for a plural message each form against the plural."""
+    if isinstance(message.id, str):
+        return [(message.id, message.string if isinstance(message.string, str) else "")]
+    return [(message.id[-1], form) for form in message.string if form]
+
+
+def refuse_bad_catalogs(root: Path, langs: tuple[str, ...]) -> None:
+    """Build and preview use no catalog `i18n check` refuses: UserError (exit 2) with file:line."""
+    errors = [p for p in check(root, langs) if p.level == "error"]
+    if errors:
+        raise UserError(
+            [
+                *errors,
+                Problem(Loc(""), "error", "nothing was built: fix these translations (docs/translators.md)"),
+            ]
+        )
 
 
 def _msgfmt(path: Path, rel: str) -> list[Problem]:
@@ -194,10 +215,12 @@ def _msgfmt(path: Path, rel: str) -> list[Problem]:
     return found
 
 
-def _compare(rel: str, message) -> list[Problem]:
+def _compare(rel: str, message, english: str, translated: str, domain: str) -> list[Problem]:
     where = Loc(rel, message.lineno or 0)
-    english, translated = message.id, message.string
-    found = []
+    found = [p for p in [format_problem(english, translated)] if p and domain == "interface"]
+    link = link_problem(translated) if not link_problem(english) else None
+    if link:
+        found.append(link[1])
     if RAW_HTML.search(translated) and not RAW_HTML.search(english):
         found.append("adds raw HTML; write the text only (use Markdown for links and emphasis)")
     if re.search(r"(?i)javascript:|data:|vbscript:", translated) and not re.search(

@@ -14,12 +14,14 @@ from noticegen.builders.job import Artifact, Download, Job, ReleaseInfo
 from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
-from noticegen.errors import Reporter, UserError
+from noticegen.errors import Reporter
 from noticegen.i18n.translate import content_catalog, translate
+from noticegen.i18n.workflow import refuse_bad_catalogs
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
-from noticegen.pipeline.gate import admit, notice_langs
-from noticegen.pipeline.output import WriteSummary, build_lock, publish
+from noticegen.pipeline.gate import admit, leave_out_thin, notice_langs, pairs, select_langs, select_notices
+from noticegen.pipeline.lock import build_lock
+from noticegen.pipeline.output import WriteSummary, publish
 from noticegen.pipeline.tasks import Task, run_tasks
 from noticegen.releases.store import Release, list_releases, load_release, version_key
 from noticegen.source import load_project
@@ -95,9 +97,12 @@ def build(
     partial_formats = set(options.formats) != set(FORMATS)
     project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
     checks = run_checks(project, options.notices, today)
-    langs = _select_langs(project, options.langs, options.publish)
-    project, notes = admit(project, checks, options.strict, options.publish, langs)
-    notices = _select_notices(project, options.notices)
+    project, notes = admit(project, checks, options.strict, options.publish)
+    langs = select_langs(project, options.langs, options.publish)
+    refuse_bad_catalogs(options.root, langs)  # a translation is untrusted: i18n check first
+    if options.publish:  # so are the translations below the site's minimum coverage
+        project, notes = leave_out_thin(project, langs, notes)
+    notices = select_notices(project, options.notices)
     out = options.output
     work = options.root / ".noticegen"
     partial = bool(options.notices or options.langs or partial_formats)
@@ -107,9 +112,7 @@ def build(
             manifest.entries = {}
         templates = templates_dir(project.root)
         jobs = [
-            make_job(project, notice, lang, templates, notice_langs(notice, langs))
-            for notice in notices
-            for lang in notice_langs(notice, langs)
+            make_job(project, n, lang, templates, notice_langs(n, langs)) for n, lang in pairs(notices, langs)
         ]
         artifacts, rendered = make_artifacts(
             project,
@@ -269,27 +272,3 @@ def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> t
             found.append(Download(name, kind, size))
     order = {"pdf": 0, "large-print": 1, "docx": 2, "txt": 3}
     return tuple(sorted(found, key=lambda d: order.get(d.kind, 9)))
-
-
-def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:
-    known = {n.id: n for n in project.notices}
-    missing = [w for w in wanted if w not in known]
-    if missing:
-        raise UserError(f"there is no notice '{missing[0]}': choose one of {', '.join(known)}")
-    return [known[w] for w in wanted] if wanted else list(project.notices)
-
-
-def _select_langs(project: Project, wanted: tuple[str, ...], publish: bool = False) -> tuple[str, ...]:
-    """The languages to build; a site to publish leaves out translations still in draft."""
-    known = [
-        lang.code
-        for lang in project.site.languages
-        if not publish or lang.status == "approved" or lang.code == project.site.default_language
-    ]
-    missing = [w for w in wanted if w not in known]
-    if missing:
-        raise UserError(
-            f"the site has no language '{missing[0]}': choose one of "
-            f"{', '.join(known)} (languages are listed in notice_src/site.yaml)"
-        )
-    return tuple(wanted) if wanted else tuple(known)

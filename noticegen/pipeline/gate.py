@@ -2,6 +2,8 @@
 
 `--strict` stops on any check error; `--publish` also stops on a value still `to_confirm` and on a
 notice whose sources differ from its latest release (the website shows released versions only).
+A site to publish leaves out draft notices and translations below `publish: min_coverage`, a note
+for each. Which notices and languages a build makes: --notice, --lang, each notice's `languages:`.
 """
 
 from __future__ import annotations
@@ -11,23 +13,25 @@ from pathlib import Path
 
 from noticegen.changes import compare
 from noticegen.checks import CheckResult
-from noticegen.errors import Refused
+from noticegen.errors import Refused, UserError
 from noticegen.i18n.translate import content_catalog, translate
 from noticegen.model import Notice, Project
 from noticegen.releases import WORKING, list_releases, load_release
 
 
-def admit(
-    project: Project, checks: CheckResult, strict: bool, publish: bool, langs: tuple[str, ...]
-) -> tuple[Project, list[str]]:
-    """Refuse what must not be built; for a site to publish, leave out drafts and thin translations
-    first (a note for each): a draft's findings do not stop the others."""
+def admit(project: Project, checks: CheckResult, strict: bool, publish: bool) -> tuple[Project, list[str]]:
+    """Refuse what must not be built; a site to publish first leaves out its draft notices (a note
+    for each), whose findings do not stop the others."""
     if not publish:
         refuse_unpublishable(project, checks, strict, False)
         return project, []
-    drafts = {n.id for n in project.notices if n.status == "draft"}
-    project, notes = leave_out(project, langs)
-    refuse_unpublishable(project, checks, strict, True, drafts)
+    drafts = [n for n in project.notices if n.status == "draft"]
+    notes = [
+        f"{n.loc.path}: note: {n.id} is a draft (status: draft): left out of the site to publish"
+        for n in drafts
+    ]
+    project = replace(project, notices=tuple(n for n in project.notices if n.status != "draft"))
+    refuse_unpublishable(project, checks, strict, True, {n.id for n in drafts})
     return project, notes
 
 
@@ -67,16 +71,11 @@ def notice_langs(notice: Notice, langs: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(lang for lang in langs if not notice.languages or lang in notice.languages)
 
 
-def leave_out(project: Project, langs: tuple[str, ...]) -> tuple[Project, list[str]]:
-    """What a site to publish leaves out, with a line for each: draft notices, and translations
-    whose coverage is below site.yaml's `publish: min_coverage:`."""
-    notes, kept = [], []
+def leave_out_thin(project: Project, langs: tuple[str, ...], notes: list[str]) -> tuple[Project, list[str]]:
+    """A site to publish leaves out each translation of a notice whose coverage is below
+    site.yaml's `publish: min_coverage:`: `notes` with a line for each added."""
+    notes, kept = list(notes), []
     for notice in project.notices:
-        if notice.status == "draft":
-            notes.append(
-                f"{notice.loc.path}: note: {notice.id} is a draft (status: draft): left out of the site to publish"
-            )
-            continue
         chosen = notice_langs(notice, langs)
         thin = _thin(project, notice, chosen)
         for lang, percent in thin.items():
@@ -124,3 +123,33 @@ def unreleased(project: Project) -> list[str]:
                 f"or undo them (see 'noticegen diff {notice.id}')"
             )
     return lines
+
+
+def select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:
+    """The notices to build: those named (--notice), or all."""
+    known = {n.id: n for n in project.notices}
+    missing = [w for w in wanted if w not in known]
+    if missing:
+        raise UserError(f"there is no notice '{missing[0]}': choose one of {', '.join(known)}")
+    return [known[w] for w in wanted] if wanted else list(project.notices)
+
+
+def select_langs(project: Project, wanted: tuple[str, ...], publish: bool = False) -> tuple[str, ...]:
+    """The languages to build; a site to publish leaves out translations still in draft."""
+    known = [
+        lang.code
+        for lang in project.site.languages
+        if not publish or lang.status == "approved" or lang.code == project.site.default_language
+    ]
+    missing = [w for w in wanted if w not in known]
+    if missing:
+        raise UserError(
+            f"the site has no language '{missing[0]}': choose one of "
+            f"{', '.join(known)} (languages are listed in notice_src/site.yaml)"
+        )
+    return tuple(wanted) if wanted else tuple(known)
+
+
+def pairs(notices: list[Notice], langs: tuple[str, ...]) -> list[tuple[Notice, str]]:
+    """Each notice with each language it is built in."""
+    return [(notice, lang) for notice in notices for lang in notice_langs(notice, langs)]
