@@ -374,7 +374,7 @@ def test_hostile_document_still_makes_a_valid_notice(project: Path, tmp_path: Pa
     odd, levels, empty, also_empty = notice.sections
     assert (
         odd.blocks[0].text.value
-        == "Use &lt;b>bold&lt;/b>, (council.name) and ! [image] (x.png) here, as a &lt; b."
+        == "Use &lt;b>bold&lt;/b>, (council.name) and ! [image] (x.png) here, as a < b."  # a tag only is escaped
     )
     assert odd.blocks[1].text.value == "a script and a file"
     (one,) = levels.blocks[0].items

@@ -175,6 +175,7 @@ def test_the_page_keeps_every_item_at_its_level(shaped, tmp_path: Path):
         ("The Council is the data controller.", []),
         ("We are the data controller.", []),
         ("Contact the controller of your data.", []),
+        ("The controller is dpo@example.gov.uk.", []),
     ],
 )  # fmt: skip
 def test_controllers_in_a_sentence(text: str, names: list[str]):

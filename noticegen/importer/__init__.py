@@ -48,7 +48,7 @@ def import_docx(path: Path, root: Path, notice_id: str, target: str) -> Imported
     site = load_site(root)
     use_shared_blocks(sections, site, report)
     owners = owner.find(title, sections, site, report)
-    contacts = Contacts(site, report, owners.get("dpo")).run(sections)
+    contacts = Contacts(site, report, owners).run(sections)
     facts = Mapper(report).map(sections)
     draft = Draft(notice_id, title, title_index, sections, version, facts, contacts, owners)
     gaps(draft, report)

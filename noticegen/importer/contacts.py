@@ -36,16 +36,19 @@ def phone_value(raw: str) -> str | None:
 
 
 class Contacts:
-    def __init__(self, site: SiteInfo, report: Report, dpo: dict | None = None) -> None:
+    def __init__(self, site: SiteInfo, report: Report, owners: dict | None = None) -> None:
         self.site, self.report = site, report
         self.made: list[dict] = []
-        self.ids = clean.Ids([c.id for c in site.contacts] + ["org", "dpo", "controller"])
+        owners = owners or {}
+        controllers = [c["id"] for c in owners.get("controllers", [])]
+        self.ids = clean.Ids([c.id for c in site.contacts] + ["org", "dpo", "controller", *controllers])
         self.known: dict[str, str] = {}  # an email or phone -> the contact id
         for contact in site.contacts:
             for value in (contact.email, contact.phone):
                 if value:
                     self.known[_key(value)] = contact.id
-        for value in (dpo or {}).get("email"), (dpo or {}).get("phone"):
+        dpo = owners.get("dpo", {})
+        for value in dpo.get("email"), dpo.get("phone"):
             if isinstance(value, str):
                 self.known[_key(value)] = "dpo"  # the notice's own DPO
 

@@ -22,7 +22,7 @@ JOIN = r"(?:of|for|and|the|on|in|&)"
 NAME = rf"{WORD}(?:,?\s+(?:{JOIN}\s+)*{WORD})*"
 ROLE = r"(?:the\s+|a\s+|an\s+)?(?:registered\s+as\s+(?:a|the)\s+)?(?:joint\s+)?(?:data\s+)?controllers?\b"
 AFTER = [  # the name comes after these words
-    re.compile(rf"\b(?:data\s+)?controller\s+(?:is|will\s+be)\s+(?:the\s+)?(?P<name>{NAME})", re.I),
+    re.compile(rf"(?i:\b(?:data\s+)?controller\s+(?:is|will\s+be)\s+(?:the\s+)?)(?P<name>{NAME})"),
     re.compile(rf"\bData Controller,\s+(?P<name>{NAME})"),
     re.compile(rf"\bWe,\s+(?P<name>{NAME}),\s+are\b"),
 ]
