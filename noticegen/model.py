@@ -33,6 +33,12 @@ class Text:
     loc: Loc = field(default=NOWHERE, compare=False)
 
 
+def block_key(notice_key: str) -> str:
+    """The start of the key (msgctxt) of a notice's body blocks: the block's own id follows it,
+    not its section's, so a block moved to another section keeps its translations."""
+    return f"{notice_key}/block"
+
+
 @dataclass(frozen=True)
 class ToConfirm:
     """A value the council still has to confirm; builds hide the marker, checks list it."""
@@ -155,9 +161,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Detail:
-    """One line of a label/value block ("Version: 2.1")."""
-
+class Detail:  # one line of a label/value block ("Version: 2.1")
     id: str
     label: Text
     value: Text
@@ -177,14 +181,12 @@ class Controller:
     phone: str | None = None
     loc: Loc = field(default=NOWHERE, compare=False)
 
-    def as_contact(self) -> Contact:
+    def as_contact(self) -> Contact:  # every controller is a contact by its id: {dfe.email}
         return Contact(self.id, self.name, self.email, self.phone, self.website, None, self.address, self.loc)
 
 
 @dataclass(frozen=True)
-class Processor:
-    """An organisation that processes the data for the controller."""
-
+class Processor:  # an organisation that processes the data for the controller
     id: str
     name: Text
     text: Text | None = None  # what it does for the controller

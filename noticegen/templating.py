@@ -9,11 +9,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from noticegen import inline, views
+from noticegen import inline
+from noticegen.builders import views
+from noticegen.builders.views import FactEntry
 from noticegen.grammar import PLACEHOLDER
 from noticegen.languages import direction
 from noticegen.model import Block, Notice, Site, Text
-from noticegen.views import FactEntry
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!<>])")
 

@@ -190,15 +190,15 @@ def test_translation_catalog_has_each_item_row_cell_and_line_with_its_context(tm
     shutil.copy(FIXTURE, root / "notice_src" / FIXTURE.name)
     project, _ = load_project(root)
     messages = {m.context: m for m in notice_messages(project) if m.context.startswith(NOTICE)}
-    section = f"{NOTICE}/section"
+    section = f"{NOTICE}/block"
     expected = {
-        f"{section}/criteria/criteria/education/attendance/low-attendance/term-one": "in the autumn term",
-        f"{section}/criteria/criteria/education/more1": "Attendance is measured over the last three terms.",
-        f"{section}/sharing/cookies/caption": "Systems that hold your information",
-        f"{section}/sharing/cookies/case-system/col2": "Your case notes",
-        f"{section}/sharing/cookies/row2/col3": "Department for Education",
-        f"{section}/about/document-control/version/label": "Version number",
-        f"{section}/about/document-control/version/value": "1.2",
+        f"{section}/criteria/education/attendance/low-attendance/term-one": "in the autumn term",
+        f"{section}/criteria/education/more1": "Attendance is measured over the last three terms.",
+        f"{section}/cookies/caption": "Systems that hold your information",
+        f"{section}/cookies/case-system/col2": "Your case notes",
+        f"{section}/cookies/row2/col3": "Department for Education",
+        f"{section}/document-control/version/label": "Version number",
+        f"{section}/document-control/version/value": "1.2",
         f"{NOTICE}/facts/retention/case-records/period": "6 years",
         f"{NOTICE}/facts/recipients/dfe-share/why": "to evaluate the programme",
         f"{NOTICE}/facts/lawful_bases/public-task/purpose": "Identifying and supporting families",
@@ -209,7 +209,7 @@ def test_translation_catalog_has_each_item_row_cell_and_line_with_its_context(tm
     for context, msgid in expected.items():
         assert context in messages, context
         assert msgid is None or messages[context].msgid == msgid
-    assert messages[f"{section}/sharing/cookies/caption"].comments[0].startswith("Table caption")
+    assert messages[f"{section}/cookies/caption"].comments[0].startswith("Table caption")
     assert (
         messages[f"{NOTICE}/facts/retention/case-records/period"]
         .comments[0]

@@ -72,5 +72,5 @@ def test_both_walks_meet_every_new_text(tmp_path: Path) -> None:
     walked = {text.key for _, _, text in walk(notice) if text is not None}
     visited = {text.key for text, _ in texts(notice)}
     assert walked == visited
-    assert f"{NOTICE}/section/criteria/criteria/education/more1" in walked
+    assert f"{NOTICE}/block/criteria/education/more1" in walked
     assert f"{NOTICE}/controllers/central-bedfordshire/address" in walked

@@ -76,11 +76,11 @@ def test_lists_nest_four_levels_with_paragraphs_and_numbering(project: Path) -> 
     assert (block.kind, block.numbering) == ("numbered", "upper-alpha")
     crime, school = block.items
     assert [t.value for t in crime.more] == ["A second paragraph of this item."]
-    assert crime.more[0].key == "parking/section/intro/criteria/crime/more1"
+    assert crime.more[0].key == "parking/block/criteria/crime/more1"
     asb = crime.items[0]
     assert not crime.ordered and asb.items[0].ordered and asb.items[0].numbering == "lower-roman"
     assert [i.id for i in asb.items[0].items] == ["level4", "level4b"]
-    assert asb.items[0].items[0].text.key == "parking/section/intro/criteria/crime/asb/level3/level4"
+    assert asb.items[0].items[0].text.key == "parking/block/criteria/crime/asb/level3/level4"
     assert school.ordered and school.numbering == "lower-alpha"
 
 
@@ -166,8 +166,8 @@ def test_tables_keep_caption_row_ids_and_header_column(project: Path) -> None:
     table = notice(project).sections[0].blocks[0]
     assert table.caption.value == "Cookies we set" and table.header_column
     assert table.row_ids == ("ga", "row-2")
-    assert table.rows[0][1].key == "parking/section/intro/cookies/ga/col2"
-    assert table.rows[1][1].key == "parking/section/intro/cookies/row2/col2"  # as before: translations kept
+    assert table.rows[0][1].key == "parking/block/cookies/ga/col2"
+    assert table.rows[1][1].key == "parking/block/cookies/row2/col2"  # as before: translations kept
 
 
 def test_details_are_label_value_lines(project: Path) -> None:

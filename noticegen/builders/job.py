@@ -12,7 +12,7 @@ from typing import Protocol
 import jinja2
 
 from noticegen.i18n.translate import interface_translations
-from noticegen.model import Notice, Site
+from noticegen.model import Notice, Site, Text
 from noticegen.reproducible import source_moment
 from noticegen.templating import environment
 
@@ -40,7 +40,7 @@ class ReleaseInfo:
 
     published: dt.date
     updated: dt.date
-    note: str
+    note: Text  # the latest release's change note in the job's language (or marked as the source's)
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class Job:
     superseded: bool = False  # a past release that a later version has replaced
     history: tuple = ()  # for the history builder: (Release, ChangeSet | None), newest first
     lag: tuple[str | None, int] | None = None  # a translation's last release covered, texts changed since
+    notes: tuple = ()  # for the history builder: each release's change note (Text) in `lang`, as history
 
     @property
     def last_updated(self) -> dt.date:

@@ -22,21 +22,26 @@ class TextBuilder:
     name = "txt"
 
     def build(self, job: Job) -> list[Artifact]:
-        env = job_environment(job, escape=False)
-        r = Renderer(job.site, job.notice)
-        text = env.get_template("text/notice.txt").render(
-            job=job,
-            site=job.site,
-            notice=job.notice,
-            r=r,
-            t=Layout(r),
-            lang=job.lang,
-            dir=direction(job.lang),
-            effective=long_date(job.shown_date, job.lang) if job.shown_date else "",
-            controllers=job.notice.responsible(job.site),
-            dpo=job.notice.dpo_of(job.site),
-        )
-        return [Artifact(f"{job.folder}/{job.notice.id}.txt", tidy(text).encode("utf-8"))]
+        return [Artifact(f"{job.folder}/{job.notice.id}.txt", notice_text(job).encode("utf-8"))]
+
+
+def notice_text(job: Job, width: int = WIDTH) -> str:
+    """The notice as plain text; with a very large `width`, one line per paragraph."""
+    env = job_environment(job, escape=False)
+    r = Renderer(job.site, job.notice)
+    text = env.get_template("text/notice.txt").render(
+        job=job,
+        site=job.site,
+        notice=job.notice,
+        r=r,
+        t=Layout(r, width),
+        lang=job.lang,
+        dir=direction(job.lang),
+        effective=long_date(job.shown_date, job.lang) if job.shown_date else "",
+        controllers=job.notice.responsible(job.site),
+        dpo=job.notice.dpo_of(job.site),
+    )
+    return tidy(text)
 
 
 def tidy(text: str) -> str:

@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po, write_po
 
 from noticegen import hygiene
 from noticegen.errors import Problem, UserError
+from noticegen.i18n.contexts import bring_up_to_date
 from noticegen.i18n.messages import Message
 from noticegen.model import Loc
 from noticegen.source import limits
@@ -91,7 +92,7 @@ def load(path: Path, lang: str | None = None) -> Catalog:
             )
         ) from None
     _check_plural_forms(rel, text, catalog)
-    return catalog
+    return bring_up_to_date(catalog)  # contexts written by an earlier noticegen
 
 
 def _screened(rel: str, data: bytes) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from noticegen.errors import Problem, UserError
 from noticegen.grammar import PLACEHOLDER, link_targets
+from noticegen.i18n import contexts
 from noticegen.i18n.catalogs import (
     DOMAINS,
     Coverage,
@@ -24,6 +25,7 @@ from noticegen.i18n.catalogs import (
     write_if_changed,
 )
 from noticegen.i18n.messages import interface_messages, notice_messages
+from noticegen.i18n.release_notes import release_messages
 from noticegen.i18n.safety import format_problem
 from noticegen.model import Loc, Project
 from noticegen.reproducible import source_moment
@@ -42,7 +44,9 @@ def templates(root: Path, project: Project) -> dict[str, object]:
     when = source_moment(newest or dt.date(2000, 1, 1))
     name = project.site.org_name.value
     return {
-        "notices": template(notice_messages(project), "notices", name, when),
+        "notices": template(
+            notice_messages(project) + release_messages(root, project), "notices", name, when
+        ),
         "interface": template(interface_messages(templates_dir(root)), "interface", name, when),
     }
 
@@ -126,7 +130,7 @@ def translation_lag(root: Path, lang: str, notice) -> tuple[str | None, int]:
     missing = sum(1 for key in current if key not in strings)
     for release in reversed(list_releases(root, notice.id)):
         _, _, old = load_release(root, notice.id, release.version)
-        if all((t.value, t.key) in strings for t, _ in texts(old)):
+        if all((t.value, contexts.current(t.key)) in strings for t, _ in texts(old)):
             return release.version, missing
     return None, missing
 
