@@ -265,6 +265,18 @@ def test_markup_in_the_text_is_kept_as_text(project: Path, tmp_path: Path):
     assert "<script>" not in html
 
 
+def test_hidden_characters_in_a_word_file_are_dropped_not_refused(project: Path, tmp_path: Path):
+    b = make.Builder()
+    b.p(make.run("Privacy notice – Hidden"), style="Title")
+    b.p(make.run("About"), style="Heading 1")
+    b.p(make.run("We keep\u202e your data\u200b for six\x85 years."))
+    b.p(make.run("فارسی\u200cها are kept whole."))  # a joiner inside a Persian word stays
+    _, notice, _ = do_import(project, b.save(tmp_path / "hidden.docx"), "hidden")
+    texts = [block.text.value for section in notice.sections for block in section.blocks if block.text]
+    assert "We keep your data for six years." in texts
+    assert "فارسی\u200cها are kept whole." in texts
+
+
 # -- a zip bomb ----------------------------------------------------------------------------
 
 

@@ -57,7 +57,13 @@ def import_docx(path: Path, root: Path, notice_id: str, target: str) -> Imported
         f"What is left to do is in {notice_id}.import-report.txt beside this file.",
         "The reference for every key is docs/source-format.md.",
     ]
-    text = writer.dump(compose.to_document(draft), header)
+    report.add(
+        0,
+        "",
+        f"the notice is a draft in {site.source_lang} only: when it is checked, change 'status: draft' "
+        "to 'status: ready'; add a language to 'languages:' when its translation is ready",
+    )
+    text = writer.dump(compose.to_document(draft, site.source_lang), header)
     validate(root, notice_id, text)
     return Imported(text, render(draft, report, path.name, target), draft, report)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from noticegen import hygiene
 from noticegen.source.schema import RAW_HTML
 
 # UTF-8 read as Windows-1252: "â€™" for ’, "Â " for a no-break space …
 _CP1252 = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252}]{{1,3}}")
 SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000]")
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+INVISIBLE = re.compile("[\u00ad]")  # soft hyphens; zero-width and control characters: hygiene.visible
 PRIVATE_BULLETS = {"\uf0b7": "·", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf0e8": "➔"}
 PRIVATE = re.compile("[\ue000-\uf8ff]")
 BOOKMARK_TEXT = re.compile(r"\[bookmark: [^\]]*\]")
@@ -48,7 +49,7 @@ def repair(text: str) -> str:
     for char, bullet in PRIVATE_BULLETS.items():
         text = text.replace(char, bullet)
     text = PRIVATE.sub("", text)
-    text = INVISIBLE.sub("", SPACES.sub(" ", text))
+    text = hygiene.visible(INVISIBLE.sub("", SPACES.sub(" ", text)))  # what sources may not hold
     return markdown_safe(BOOKMARK_TEXT.sub("", text))
 
 

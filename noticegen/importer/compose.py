@@ -16,8 +16,10 @@ NO_DATE = (
 )
 
 
-def to_document(draft: Draft) -> dict:
-    doc: dict = {"id": draft.id}
+def to_document(draft: Draft, source_lang: str = "en") -> dict:
+    # An imported notice is a draft (left out of --publish until someone has checked it) in the
+    # language it was written in (no empty translations until a translator takes it on).
+    doc: dict = {"id": draft.id, "status": "draft", "languages": [source_lang]}
     if draft.title:
         doc["title"] = draft.title
     else:
