@@ -8,10 +8,8 @@ import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-
-from noticegen.i18n.catalogs import Coverage, load, po_path
+from noticegen.i18n.catalogs import Coverage, load, po_path, shown
+from noticegen.i18n.validity import refuse_invalid
 from noticegen.i18n.walk import replace_texts, texts
 from noticegen.model import Notice, Site, Text
 
@@ -23,15 +21,15 @@ class Translated:
     coverage: Coverage
 
 
-def _lookup(catalog: Catalog | None) -> dict[tuple[str, str | None], str]:
+def _lookup(catalog) -> dict[tuple[str, str | None], str]:
     """Usable translations only: a fuzzy or empty one counts as untranslated, and so does one that
     lost a placeholder or a link (`i18n check` names it; readers get the English, marked)."""
     if catalog is None:
         return {}
     return {
-        (m.id, m.context): m.string
+        (m.msgid, m.msgctxt): m.msgstr
         for m in catalog
-        if m.id and m.string and not m.fuzzy and keeps_references(m.id, m.string)
+        if m.translated() and m.msgstr and keeps_references(m.msgid, m.msgstr)
     }
 
 
@@ -48,7 +46,14 @@ def keeps_references(english: str, translated: str) -> bool:
 
 @functools.lru_cache(maxsize=32)
 def _catalog(path: str, mtime: float, lang: str) -> dict[tuple[str, str | None], str]:
-    return _lookup(load(Path(path), lang))
+    return _lookup(_checked(Path(path), lang))
+
+
+def _checked(path: Path, lang: str):
+    """The catalog, refused (exit 2, with its lines) when msgfmt rejects it."""
+    catalog = load(path, lang)
+    refuse_invalid(path, shown(path))
+    return catalog
 
 
 def content_catalog(root: Path, lang: str, source_lang: str) -> dict[tuple[str, str | None], str] | None:
@@ -85,14 +90,9 @@ def translate(site: Site, notice: Notice, lang: str, strings: dict | None, sourc
 
 @functools.lru_cache(maxsize=32)
 def _interface(path: str, mtime: float, lang: str) -> gettext.NullTranslations:
-    catalog = load(Path(path), lang)
-    for message in list(catalog):
-        if message.fuzzy:  # never show a translation a translator has not confirmed
-            message.string = ""
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    catalog = _checked(Path(path), lang)
+    # Only confirmed translations: polib leaves fuzzy, obsolete and empty entries out of the MO.
+    return gettext.GNUTranslations(io.BytesIO(catalog.to_binary()))
 
 
 def interface_translations(root: Path, lang: str, source_lang: str) -> gettext.NullTranslations:
