@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_root
 from po_readers import assert_readable, msgmerge_changes
 
 from noticegen.cli import main
@@ -91,3 +92,56 @@ def test_a_second_update_after_a_translator_saves_changes_nothing(shipped: Path,
     before = snapshot(shipped)
     assert cli(shipped, "update") == 0
     assert snapshot(shipped) == before
+
+
+def test_a_catalog_msgfmt_rejects_stops_the_build(tmp_path: Path, capsys) -> None:
+    root = copy_root("basic", tmp_path)
+    assert cli(root, "init", "pl") == 0
+    path = root / "locales/pl/LC_MESSAGES/notices.po"
+    text = path.read_text(encoding="utf-8")
+    entry = text.split("\n\n")[1]  # the first message, defined a second time
+    path.write_text(text + "\n" + entry + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--format", "html", "-j", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "locales/pl/LC_MESSAGES/notices.po:" in err and "duplicate message definition" in err
+    assert not (root / "dist").exists()
+
+
+def test_init_writes_a_real_header_and_lists_the_language_as_a_draft(shipped: Path) -> None:
+    assert cli(shipped, "init", "cy") == 0
+    site = (shipped / "notice_src/site.yaml").read_text(encoding="utf-8")
+    assert "  uk: {status: draft}\n  cy: {status: draft}\n\nlogo:" in site  # after the others
+    for domain in ("notices", "interface"):
+        path = shipped / f"locales/cy/LC_MESSAGES/{domain}.po"
+        catalog = assert_readable(path)
+        header = catalog.metadata
+        assert header["Project-Id-Version"] == "Sefton Council privacy notices 2022-10-01"
+        assert header["Language"] == "cy" and header["Plural-Forms"].startswith("nplurals=6;")
+        assert header["Last-Translator"] == header["Language-Team"] == ""  # left for the translator
+        text = path.read_text(encoding="utf-8")
+        for boilerplate in ("FIRST AUTHOR", "VERSION", "LL@li.org", "EMAIL@ADDRESS", "YEAR"):
+            assert boilerplate not in text
+        assert text.startswith(f"# Welsh (cy) translation of Sefton Council's privacy notices ({domain}).")
+    assert cli(shipped, "init", "cy") == 2  # not twice
+
+
+def test_update_keeps_the_translators_header_fields(shipped: Path) -> None:
+    path = shipped / "locales/pl/LC_MESSAGES/interface.po"
+    text = path.read_text(encoding="utf-8")
+    fields = (
+        '"Last-Translator: Anna Nowak <anna@example.invalid>\\n"\n'
+        '"Language-Team: Polish <pl@example.invalid>\\n"\n'
+        '"PO-Revision-Date: 2024-02-03 10:11+0100\\n"\n'
+        '"X-Generator: Poedit 3.4.2\\n"\n'
+    )
+    text = text.replace(
+        '"Content-Transfer-Encoding: 8bit\\n"\n', '"Content-Transfer-Encoding: 8bit\\n"\n' + fields
+    )
+    path.write_text(text, encoding="utf-8")
+    assert cli(shipped, "update") == 0
+    header = assert_readable(path).metadata
+    assert header["X-Generator"] == "Poedit 3.4.2"
+    assert header["Last-Translator"] == "Anna Nowak <anna@example.invalid>"
+    assert header["Language-Team"] == "Polish <pl@example.invalid>"
+    assert header["PO-Revision-Date"] == "2024-02-03 10:11+0100"
