@@ -12,6 +12,8 @@ import jinja2
 from markupsafe import Markup
 
 from noticegen import inline
+from noticegen.i18n.fallback import MarkedFallback
+from noticegen.languages import direction
 from noticegen.model import Block, Item, Notice, Site, Statement, Text
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\.([a-z_]+)\}")
@@ -38,6 +40,8 @@ def environment(
         from noticegen.i18n.translate import interface_translations
 
         translations = interface_translations(Path(root), lang, source_lang)
+        if escape and lang != source_lang:  # HTML: what is not translated is marked as English
+            translations = MarkedFallback(translations, source_lang, direction(source_lang))
     else:
         translations = gettext.NullTranslations()
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]

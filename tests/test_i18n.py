@@ -41,7 +41,10 @@ def translate_all(root: Path, lang: str, rule=lambda m: m.msgid.upper()) -> None
         path = root / f"locales/{lang}/LC_MESSAGES/{domain}.po"
         po = polib.pofile(str(path))
         for entry in po:
-            entry.msgstr = rule(entry)
+            if entry.msgid_plural:
+                entry.msgstr_plural = {i: rule(entry) for i in entry.msgstr_plural}
+            else:
+                entry.msgstr = rule(entry)
         po.save()
 
 

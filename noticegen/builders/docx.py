@@ -35,9 +35,9 @@ class DocxBuilder:
 
 
 def translator(job: Job):
-    """Interface words in the job's language, from the same catalog (and msgids) as the templates."""
-    template = job_environment(job, escape=False).from_string("{{ _(s, **v) }}")
-    return lambda s, **v: template.render(s=s, v=v)
+    """Interface words in the job's language, from the same catalog (contexts and msgids) as the templates."""
+    template = job_environment(job, escape=False).from_string("{{ pgettext(c, s, **v) }}")
+    return lambda c, s, **v: template.render(c=c, s=s, v=v)
 
 
 def logo_png(job: Job) -> Path | None:
@@ -139,7 +139,7 @@ class _Writer:
         self.para("Heading 1", self.notice.title)
         self._banners()
         effective = long_date(self.job.last_updated, self.job.lang)
-        meta = f"{self.t('Last updated')} {effective} · {self.t('Version')} {self.notice.version}"
+        meta = f"{self.t('notice details', 'Last updated')} {effective} · {self.t('notice details', 'Version')} {self.notice.version}"
         self.para("Meta", runs=(Run(meta),))
         if self.notice.summary:
             self.para("Summary", self.notice.summary)
@@ -152,13 +152,16 @@ class _Writer:
                 "This translation has not been checked yet.",
                 "The English version is the one that counts.",
             )
-            self.para("Note", runs=(Run(self.t(checked), strong=True), Run(" " + self.t(counts))))
+            self.para(
+                "Note",
+                runs=(Run(self.t("banner", checked), strong=True), Run(" " + self.t("banner", counts))),
+            )
             source = self.para("Note")
             self.add_runs(source, (Run(checked, strong=True), Run(" " + counts)), job.source_lang)
             self.ltr.add(source._p)
         if job.is_translation and job.coverage < 100:
             message = "Part of this notice is not translated yet and is shown in English (%(percent)s%% translated)."
-            self.para("Note", runs=(Run(self.t(message, percent=int(round(job.coverage)))),))
+            self.para("Note", runs=(Run(self.t("banner", message, percent=int(round(job.coverage)))),))
 
     def _block(self, b: Block) -> None:
         if b.kind == "paragraph":
@@ -243,20 +246,20 @@ class _Writer:
             self.add_runs(paragraph, line)
 
     def _labelled(self, label: str, *value: Run) -> tuple[Run, ...]:
-        return (Run(f"{self.t(label)}: "), *value)
+        return (Run(f"{self.t('contact detail label', label)}: "), *value)
 
     def _contact_us(self) -> None:
         site = self.job.site
-        self.para("Heading 2", runs=(Run(self.t("Contact us")),))
-        runs = [Run(f"{self.t('Data controller:')} "), *self.r.runs(site.org_name)]
+        self.para("Heading 2", runs=(Run(self.t("contact section", "Contact us")),))
+        runs = [Run(f"{self.t('contact section', 'Data controller:')} "), *self.r.runs(site.org_name)]
         if site.address:
             runs += [Run(", "), *self.r.runs(site.address)]
         runs += [
-            Run(f". {self.t('ICO registration number:')} {site.ico_registration}. "),
+            Run(f". {self.t('contact section', 'ICO registration number:')} {site.ico_registration}. "),
             Run(site.website, href=site.website),
         ]
         self.para("Normal", runs=tuple(runs))
-        self.para("Heading 3", runs=(Run(self.t("Data protection officer")),))
+        self.para("Heading 3", runs=(Run(self.t("contact section", "Data protection officer")),))
         self._contact(site.dpo)
 
     def _footer(self) -> None:
@@ -266,7 +269,9 @@ class _Writer:
         for p in footer._element.xpath("./w:p | ./w:tbl"):
             footer._element.remove(p)
         paragraph = footer.add_paragraph(style="Footer")
-        for piece in FIELD.split(self.t("Page %(page)s of %(pages)s", page="{page}", pages="{pages}")):
+        for piece in FIELD.split(
+            self.t("print margin", "Page %(page)s of %(pages)s", page="{page}", pages="{pages}")
+        ):
             if piece in ("{page}", "{pages}"):
                 instruction = "PAGE" if piece == "{page}" else "NUMPAGES"
                 for run in ooxml.field_runs(instruction, "1", rtl=self.rtl):

@@ -152,7 +152,8 @@ def merge(old, pot):
             occurrences=list(new.occurrences),
             flags=[f for f in new.flags if f != "fuzzy"],
         )
-        previous = by_key.get(_key(new))
+        # Same English formerly without a context (interface.po before contexts): same translation.
+        previous = by_key.get(_key(new)) or by_key.get((new.msgid, None))
         if previous is None and _has_string(by_context.get(new.msgctxt)):
             previous = by_context[new.msgctxt]
             entry.flags.insert(0, "fuzzy")

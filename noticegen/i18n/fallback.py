@@ -1,0 +1,48 @@
+"""Interface words for an HTML page, with the untranslated ones marked as English.
+
+A word the language's catalog does not translate (yet) comes back in the source language inside
+`<span lang="en" dir="ltr">`: screen readers switch voice, and in a right-to-left page the span
+is isolated, so its full stop stays at its end. Translations are used as gettext gives them.
+Where a word goes into an attribute, a <title> or CSS, templates take it `|striptags`.
+"""
+
+from __future__ import annotations
+
+import gettext
+
+from markupsafe import Markup
+
+CONTEXT_GLUE = "\x04"  # how gettext keys a message with a context
+
+
+class MarkedFallback:
+    """gettext, ngettext, pgettext and npgettext over `translations`, marking what is missing."""
+
+    def __init__(self, translations: gettext.NullTranslations, source_lang: str, source_dir: str) -> None:
+        self.translations = translations
+        self.catalog: dict = getattr(translations, "_catalog", {})
+        self.source_lang = source_lang
+        self.source_dir = source_dir
+
+    def _mark(self, english: str) -> Markup:
+        return Markup('<span lang="{}" dir="{}">{}</span>').format(self.source_lang, self.source_dir, english)
+
+    def gettext(self, message: str) -> str:
+        if message in self.catalog:
+            return self.translations.gettext(message)
+        return self._mark(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        if (singular, 0) in self.catalog:
+            return self.translations.ngettext(singular, plural, n)
+        return self._mark(singular if n == 1 else plural)
+
+    def pgettext(self, context: str, message: str) -> str:
+        if f"{context}{CONTEXT_GLUE}{message}" in self.catalog:
+            return self.translations.pgettext(context, message)
+        return self._mark(message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        if (f"{context}{CONTEXT_GLUE}{singular}", 0) in self.catalog:
+            return self.translations.npgettext(context, singular, plural, n)
+        return self._mark(singular if n == 1 else plural)
