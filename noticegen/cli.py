@@ -11,7 +11,7 @@ from pathlib import Path
 
 from noticegen import __version__
 from noticegen.commands import COMMANDS
-from noticegen.errors import UserError
+from noticegen.errors import Refused, UserError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -65,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_USAGE
+    except Refused as exc:
+        for line in [*exc.lines, exc.advice]:
+            print(line, file=sys.stderr)
+        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("noticegen: stopped; dist/ was left as it was", file=sys.stderr)
         return 130

@@ -36,6 +36,16 @@ class UserError(Exception):
         return cls(Problem(Loc(str(path)), "error", message))
 
 
+class Refused(Exception):
+    """The command found the problems it was asked to look for and did nothing (exit code 1):
+    `lines` say what they are, `advice` what to do."""
+
+    def __init__(self, lines: list[str], advice: str) -> None:
+        self.lines = list(lines)
+        self.advice = advice
+        super().__init__("\n".join([*self.lines, advice]))
+
+
 @dataclass
 class Reporter:
     """Collects every problem found, so all of them are reported at once."""

@@ -12,12 +12,9 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from noticegen.grammar import BARE
+
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-BARE = re.compile(
-    r"(?P<url>https?://[^\s<>()\"]*[^\s<>()\".,;:!?’'])"
-    r"|(?P<email>[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
-    r"|(?P<phone>(?<![\w+])(?:\+44 ?|0)\d{2,4}(?: \d{3,4}){1,2}(?![\w]))"
-)
 
 
 @dataclass(frozen=True)

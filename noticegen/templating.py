@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import gettext
 import re
 from dataclasses import dataclass
@@ -12,19 +11,17 @@ import jinja2
 from markupsafe import Markup
 
 from noticegen import inline
-from noticegen.i18n.fallback import MarkedFallback
+from noticegen.grammar import PLACEHOLDER
 from noticegen.languages import direction
 from noticegen.model import Block, Item, Notice, Site, Statement, Text
 
-PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\.([a-z_]+)\}")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!<>])")
 
 
-@functools.lru_cache(maxsize=64)
 def environment(
-    templates: tuple[str, ...], root: str = "", lang: str = "", source_lang: str = "", escape: bool = True
+    templates: tuple[str, ...], translations: gettext.NullTranslations | None = None, escape: bool = True
 ) -> jinja2.Environment:
-    """Autoescaped, strict about undefined names, with the interface translated into `lang`."""
+    """Autoescaped, strict about undefined names, with the interface words from `translations`."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(templates)),
         autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True)
@@ -36,28 +33,8 @@ def environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    if root and lang:
-        from noticegen.i18n.translate import interface_translations
-
-        translations = interface_translations(Path(root), lang, source_lang)
-        if escape and lang != source_lang:  # HTML: what is not translated is marked as English
-            translations = MarkedFallback(translations, source_lang, direction(source_lang))
-    else:
-        translations = gettext.NullTranslations()
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(translations or gettext.NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
     return env
-
-
-def text_environment(
-    templates: tuple[str, ...], root: str = "", lang: str = "", source_lang: str = ""
-) -> jinja2.Environment:
-    """The same without HTML escaping, for the plain-text version."""
-    return environment(templates, root, lang, source_lang, escape=False)
-
-
-def job_environment(job, escape: bool = True) -> jinja2.Environment:
-    """The environment for one build job: its templates, its language's interface words."""
-    return environment(job.templates, job.root, job.lang, job.site.default_language, escape)
 
 
 @dataclass(frozen=True)
@@ -120,8 +97,6 @@ class Renderer:
         """` lang="en"` when this unit is shown in a fallback language (and `dir` if it differs)."""
         if text is None or not text.lang or text.lang == self.notice.lang:
             return Markup("")
-        from noticegen.languages import direction
-
         own = direction(text.lang)
         extra = f' dir="{own}"' if own != direction(self.notice.lang) else ""
         return Markup(f' lang="{text.lang}"{extra}')

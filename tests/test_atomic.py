@@ -62,7 +62,7 @@ def test_sigkill_leaves_old_or_new_dist(built, point: str) -> None:
 
 def test_ctrl_c_leaves_dist_unchanged(built, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     root, old, _ = built
-    from noticegen import output
+    from noticegen.pipeline import output
 
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt

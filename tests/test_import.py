@@ -19,9 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from noticegen.cli import main
+from noticegen.grammar import PLACEHOLDER
 from noticegen.importer import clean, lawful, writer
 from noticegen.model import Notice, Project
-from noticegen.source import PLACEHOLDER, load_project
+from noticegen.source import load_project
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "supporting-families-privacy-notice.txt"

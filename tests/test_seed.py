@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from noticegen.grammar import PLACEHOLDER
 from noticegen.model import Project, Text
-from noticegen.source import PLACEHOLDER, load_project
+from noticegen.source import load_project
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "supporting-families-privacy-notice.txt"

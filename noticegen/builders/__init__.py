@@ -1,129 +1,42 @@
-"""The builder interface: a builder turns one notice in one language into files (bytes)."""
+"""The builders: one pure builder per format turns a Job into Artifacts (files as bytes).
+
+The registry below is the one list of formats: `noticegen build --format` offers these names,
+and each is imported only when that format is built (the PDF library is heavy).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from typing import Protocol
+import importlib
 
-from noticegen.model import Notice, Site
+from noticegen.builders.job import Artifact, Builder, Download, Job, ReleaseInfo, job_environment
 
+__all__ = [
+    "FORMATS",
+    "Artifact",
+    "Builder",
+    "Download",
+    "Job",
+    "ReleaseInfo",
+    "get_builder",
+    "job_environment",
+]
 
-@dataclass(frozen=True)
-class Artifact:
-    """A file to publish: its path inside the output folder (with '/') and its bytes."""
+# name: (module, class, offered to users by --format)
+REGISTRY: dict[str, tuple[str, str, bool]] = {
+    "html": ("noticegen.builders.html", "HtmlBuilder", True),
+    "pdf": ("noticegen.builders.pdf", "PdfBuilder", True),
+    "docx": ("noticegen.builders.docx", "DocxBuilder", True),
+    "txt": ("noticegen.builders.text", "TextBuilder", True),
+    "history": ("noticegen.builders.history", "HistoryBuilder", False),  # changes pages, announcements
+}
 
-    path: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class Download:
-    """Another format of the same notice, for the page's download list."""
-
-    path: str  # relative to the notice page
-    kind: str  # "pdf", "large-print", "docx", "txt"
-    size: int
-
-
-@dataclass(frozen=True)
-class ReleaseInfo:
-    """What a page says about a notice's releases: first published, last updated and why."""
-
-    published: dt.date
-    updated: dt.date
-    note: str
-
-
-@dataclass(frozen=True)
-class Job:
-    """Everything a builder may read: the model, where the templates are, the other files."""
-
-    site: Site
-    notice: Notice
-    lang: str
-    templates: tuple[str, ...]
-    root: str
-    languages: tuple[str, ...] = ()
-    downloads: tuple[Download, ...] = field(default=())
-    status: str = "approved"  # the language's status in site.yaml: "approved" or "draft"
-    coverage: float = 100.0  # the share of this notice's text translated into `lang`
-    edition: str | None = None  # for PDF: only "standard" or "large-print" (None: both)
-    releases: ReleaseInfo | None = None  # None: the notice has not been released yet
-    past: str | None = None  # the version, when this job renders a past release
-    superseded: bool = False  # a past release that a later version has replaced
-    history: tuple = ()  # for the history builder: (Release, ChangeSet | None), newest first
-    lag: tuple[str | None, int] | None = None  # a translation's last release covered, texts changed since
-
-    @property
-    def last_updated(self) -> dt.date:
-        """The date every version shows as "Last updated": the latest release (up to this one, for a
-        past version), or the notice's effective date before its first release."""
-        return self.releases.updated if self.releases else self.notice.effective
-
-    @property
-    def source_moment(self) -> dt.datetime:
-        """The date written into generated files: SOURCE_DATE_EPOCH, else the later of the
-        notice's effective date and its last release (up to this one)."""
-        from noticegen.reproducible import source_moment
-
-        return source_moment(max(self.notice.effective, self.last_updated))
-
-    @property
-    def source_lang(self) -> str:
-        return self.site.default_language
-
-    @property
-    def is_translation(self) -> bool:
-        return self.lang != self.source_lang
-
-    @property
-    def folder(self) -> str:
-        """Where this job's files go: <notice>/<lang>, or <notice>/<lang>/v/<version> for a past one."""
-        base = f"{self.notice.id}/{self.lang}"
-        return f"{base}/v/{self.past}" if self.past else base
-
-    def href(self, target: str, lang: str | None = None, below: str = "") -> str:
-        """A relative link from this job's folder (or a folder `below` it) to `target`, a path
-        inside <notice>/<lang>/, or from the site root when it starts with '/'."""
-        import posixpath
-
-        where = target if target.startswith("/") else f"/{self.notice.id}/{lang or self.lang}/{target}"
-        start = "/" + self.folder + (f"/{below}" if below else "")
-        return posixpath.relpath(where, start)
-
-
-class Builder(Protocol):
-    name: str
-
-    def build(self, job: Job) -> list[Artifact]:
-        """Return the files for this job; never write to disk."""
-        ...
-
-
-FORMATS = ("html", "pdf", "docx", "txt")
+FORMATS = tuple(name for name, (_, _, public) in REGISTRY.items() if public)
 
 
 def get_builder(name: str) -> Builder:
-    """The builder for a format; heavy libraries are imported only when that format is built."""
-    if name == "html":
-        from noticegen.builders.html import HtmlBuilder
-
-        return HtmlBuilder()
-    if name == "pdf":
-        from noticegen.builders.pdf import PdfBuilder
-
-        return PdfBuilder()
-    if name == "docx":
-        from noticegen.builders.docx import DocxBuilder
-
-        return DocxBuilder()
-    if name == "txt":
-        from noticegen.builders.text import TextBuilder
-
-        return TextBuilder()
-    if name == "history":
-        from noticegen.builders.history import HistoryBuilder
-
-        return HistoryBuilder()
-    raise ValueError(f"unknown format {name!r}")
+    """The builder for a format; its module (and heavy libraries) imported only now."""
+    try:
+        module, cls, _ = REGISTRY[name]
+    except KeyError:
+        raise ValueError(f"unknown format {name!r}") from None
+    return getattr(importlib.import_module(module), cls)()

@@ -10,11 +10,11 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from noticegen.builders import Artifact, Job, ooxml
+from noticegen.builders import Artifact, Job, job_environment, ooxml
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date
 from noticegen.model import Block, Contact, Item, Text
-from noticegen.templating import Renderer, job_environment, template_file
+from noticegen.templating import Renderer, template_file
 
 LOGO_BOX = (Cm(6), Cm(2))  # the largest the logo is shown, keeping its shape
 RASTER = (".png", ".jpg", ".jpeg", ".gif")

@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from noticegen.builders import Artifact, Job
+from noticegen.builders import Artifact, Job, job_environment
 from noticegen.builders.html import page_links
 from noticegen.changes import ChangeSet, history
 from noticegen.changes.render import to_html
 from noticegen.languages import direction, long_date
 from noticegen.releases import Release
-from noticegen.templating import Renderer, job_environment
+from noticegen.templating import Renderer
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from noticegen.builders import Artifact, Download, Job
+from noticegen.builders import Artifact, Download, Job, job_environment
 from noticegen.languages import direction, long_date, own_name
-from noticegen.templating import Renderer, job_environment
+from noticegen.templating import Renderer
 
 FILE_TYPES = {"pdf": "PDF", "large-print": "PDF", "docx": "DOCX", "txt": "TXT"}
 

@@ -26,9 +26,9 @@ from urllib.request import url2pathname
 
 from markupsafe import Markup, escape
 
-from noticegen.builders import Artifact, Job
+from noticegen.builders import Artifact, Job, job_environment
 from noticegen.languages import base, direction, long_date, own_name
-from noticegen.templating import Renderer, job_environment
+from noticegen.templating import Renderer
 
 #: The two editions: file name suffix, body text size in points.
 EDITIONS = (("standard", "", 14), ("large-print", "-large-print", 18))

@@ -20,9 +20,9 @@ from noticegen.changes.wording import (
     row_text,
     statement_text,
 )
+from noticegen.grammar import PLACEHOLDER
 from noticegen.model import FACT_LISTS, Block, Contact, Item, Law, LawfulBasis, Notice, Section, Site
 from noticegen.releases.snapshot import to_data
-from noticegen.source.references import PLACEHOLDER
 
 
 def compare(

@@ -16,6 +16,7 @@ from noticegen import inline
 from noticegen.errors import UserError
 from noticegen.model import FACT_LISTS, Item, Law, LawfulBasis, Loc, Notice, Site, Text
 from noticegen.source.yaml_nodes import load_yaml
+from noticegen.templating import Renderer
 
 STATEMENTS = ("international_transfers", "automated_decisions")
 
@@ -111,8 +112,6 @@ def shown_facts(notice: Notice, ref: str, only: tuple[str, ...]) -> list:
 
 def pieces(site: Site, notice: Notice) -> list[Piece]:
     """Every text in reading order, with placeholders expanded and Markdown read into runs."""
-    from noticegen.templating import Renderer
-
     renderer = Renderer(site, notice)
     out = []
     for path, role, text in walk(notice):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -62,37 +61,16 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     b.set_defaults(run=run)
 
 
-def _unreleased(root: Path, project) -> list[str]:
-    """A line for each notice whose source differs from its latest release, or has none."""
-    from noticegen.changes import diff_versions
-    from noticegen.releases import WORKING, list_releases
-
-    lines = []
-    for notice in project.notices:
-        releases = list_releases(root, notice.id)
-        if not releases:
-            lines.append(
-                f"{notice.loc.path}: error: {notice.id} has never been released: release it first with "
-                f"'noticegen release {notice.id} --major --summary \"…\"'"
-            )
-            continue
-        changes = diff_versions(root, notice.id, releases[-1].version, WORKING)
-        if not changes.is_empty:
-            lines.append(
-                f"{notice.loc.path}: error: {notice.id} has changes since release {releases[-1].version} "
-                f"({changes.summary.split(': ', 1)[-1].rstrip('.')}): raise its version and release it, or undo them "
-                f"(see 'noticegen diff {notice.id}')"
-            )
-    return lines
-
-
 def run(args: argparse.Namespace) -> int:
-    from noticegen.checks import run as run_checks
     from noticegen.pipeline import BuildOptions, build
     from noticegen.pipeline.tasks import default_workers
     from noticegen.progress import Progress
-    from noticegen.source import load_project
 
+    if args.publish and (args.notice or args.lang or args.format):
+        raise UserError(
+            "--publish makes the whole site to upload: it cannot be combined with --notice, "
+            "--lang or --format (build without them)"
+        )
     formats = tuple(f for group in args.format for f in group) or FORMATS
     options = BuildOptions(
         root=args.root.resolve(),
@@ -105,41 +83,8 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         workers=args.jobs if args.jobs and args.jobs > 0 else default_workers(),
     )
-    # The checks run first (loading the sources is quick): with --strict or --publish an error
-    # stops the build before anything is written. Only the checks look at today's date.
-    if args.publish and (args.notice or args.lang or args.format):
-        raise UserError(
-            "--publish makes the whole site to upload: it cannot be combined with --notice, "
-            "--lang or --format (build without them)"
-        )
-    loaded = load_project(options.root, strict=args.strict or args.publish)
-    project = loaded[0]
-    checks = run_checks(project, options.notices, dt.date.today())
-    # A site to publish must not state as fact a value the council has not confirmed.
-    blocking = [
-        f
-        for f in checks.findings
-        if (args.strict or args.publish) and f.level == "error" or args.publish and f.rule == "to-confirm"
-    ]
-    unreleased = _unreleased(options.root, project) if args.publish else []
-    for line in [*map(str, blocking), *unreleased]:
-        print(line, file=sys.stderr)
-    if blocking:
-        print(
-            f"checks: {checks.summary_line()}: nothing was built; fix the findings above "
-            "(see 'noticegen check' and docs/checks.md)",
-            file=sys.stderr,
-        )
-        return 1
-    if unreleased:
-        print(
-            "nothing was built: the website must show released versions only, so that the council "
-            "can say what a family was told and when (see docs/releasing.md)",
-            file=sys.stderr,
-        )
-        return 1
     with Progress() as progress:
-        result = build(options, progress.step, loaded)
+        result = build(options, progress.step)
     for problem in result.report.problems:
         print(problem, file=sys.stderr)
     out = os.path.relpath(result.out, Path.cwd())
@@ -149,5 +94,5 @@ def run(args: argparse.Namespace) -> int:
         f"built {result.files} files into {out}/ ({result.summary.written} written, "
         f"{result.summary.unchanged} unchanged; {result.rendered} rendered) in {result.seconds:.1f} s"
     )
-    print(f"checks: {checks.summary_line()} (run 'noticegen check' for details)")
+    print(f"checks: {result.checks.summary_line()} (run 'noticegen check' for details)")
     return 0

@@ -15,10 +15,11 @@ from markupsafe import Markup
 CONTEXT_GLUE = "\x04"  # how gettext keys a message with a context
 
 
-class MarkedFallback:
+class MarkedFallback(gettext.NullTranslations):
     """gettext, ngettext, pgettext and npgettext over `translations`, marking what is missing."""
 
     def __init__(self, translations: gettext.NullTranslations, source_lang: str, source_dir: str) -> None:
+        super().__init__()
         self.translations = translations
         self.catalog: dict = getattr(translations, "_catalog", {})
         self.source_lang = source_lang

@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from noticegen.grammar import link_targets, placeholders
 from noticegen.i18n.catalogs import Coverage, load, po_path, shown
 from noticegen.i18n.validity import refuse_invalid
 from noticegen.i18n.walk import replace_texts, texts
@@ -35,13 +36,9 @@ def _lookup(catalog) -> dict[tuple[str, str | None], str]:
 
 def keeps_references(english: str, translated: str) -> bool:
     """The translation has exactly the English's placeholders and every one of its link targets."""
-    from noticegen.i18n.workflow import _targets
-    from noticegen.source.references import PLACEHOLDER
-
-    def marks(text: str) -> list[str]:
-        return sorted(m.group(0) for m in PLACEHOLDER.finditer(text))
-
-    return marks(english) == marks(translated) and _targets(english) <= _targets(translated)
+    return placeholders(english) == placeholders(translated) and link_targets(english) <= link_targets(
+        translated
+    )
 
 
 @functools.lru_cache(maxsize=32)

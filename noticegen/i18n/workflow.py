@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from noticegen.errors import Problem, UserError
+from noticegen.grammar import PLACEHOLDER, link_targets
 from noticegen.i18n.catalogs import (
     DOMAINS,
     TEMPLATE_ONLY,
@@ -28,11 +29,10 @@ from noticegen.i18n.validity import msgfmt_problems
 from noticegen.i18n.walk import texts
 from noticegen.model import Loc, Project
 from noticegen.reproducible import source_moment
-from noticegen.source import PLACEHOLDER, load_project
+from noticegen.source import load_project
 from noticegen.source.schema import RAW_HTML
 from noticegen.templating import templates_dir
 
-LINK = re.compile(r"\]\(([^)\s]+)\)|(https?://[^\s<>()\"]+[^\s<>()\".,;:!?])|([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)")
 FORMAT = re.compile(r"%\([a-z_]+\)[sd]|%[sd]")
 EMPHASIS = re.compile(r"\*\*|__|\*|_(?=\S)")
 
@@ -175,7 +175,7 @@ def _compare(where: Loc, message) -> list[Problem]:
         r"(?i)javascript:|data:", english
     ):
         found.append("adds a script or data address; links may go to https://, mailto: or tel: only")
-    lost = _targets(english) - _targets(translated)
+    lost = link_targets(english) - link_targets(translated)
     if lost:
         found.append(
             f"drops the link to {sorted(lost)[0]}; keep every link of the English, translating only its text"
@@ -205,7 +205,3 @@ def _compare(where: Loc, message) -> list[Problem]:
         )
         for text in found
     ]
-
-
-def _targets(text: str) -> set[str]:
-    return {next(g for g in m.groups() if g) for m in LINK.finditer(text)}

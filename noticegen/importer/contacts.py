@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from noticegen.grammar import LINK
 from noticegen.importer import clean
 from noticegen.importer.model import Report, Section
-from noticegen.importer.site import LINK, SiteInfo
+from noticegen.importer.site import SiteInfo
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}(?:[ -]?\d{2,4}){1,3}(?![\w])")

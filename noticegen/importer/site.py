@@ -3,16 +3,13 @@ and shared blocks; a section that says exactly what a shared block says becomes 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from noticegen.errors import Reporter, UserError
+from noticegen.grammar import expand, link_words
 from noticegen.importer.model import Report, Section
 from noticegen.model import Contact
-
-PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\.([a-z_]+)\}")
-LINK = re.compile(r"\[([^\]]*)\]\((?:<[^>]*>|[^)]*)\)")
 
 
 @dataclass
@@ -30,8 +27,7 @@ class SiteInfo:
         """The text as a reader sees it: placeholders replaced, links reduced to their words."""
         local = {c["id"]: c for c in extra or []}
 
-        def one(match: re.Match[str]) -> str:
-            name, part = match.groups()
+        def one(name: str, part: str) -> str:
             if name == "org":
                 return {"name": self.org_name, "ico_registration": self.ico_registration}.get(
                     part, self.website
@@ -40,11 +36,11 @@ class SiteInfo:
                 return str(local[name].get(part, ""))
             contact = self.contact(name)
             if contact is None:
-                return match.group(0)
+                return f"{{{name}.{part}}}"
             value = getattr(contact, "url_label" if part == "link" else part, None)
             return getattr(value, "value", value) or ""
 
-        return LINK.sub(r"\1", PLACEHOLDER.sub(one, text))
+        return link_words(expand(text, one))
 
 
 def load_site(root: Path) -> SiteInfo:

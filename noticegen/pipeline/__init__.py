@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import time
 from dataclasses import dataclass, replace
@@ -9,10 +10,13 @@ from pathlib import Path
 
 from noticegen.builders import FORMATS, Artifact, Download, Job, ReleaseInfo
 from noticegen.builders.site import site_artifacts
+from noticegen.checks import CheckResult
+from noticegen.checks import run as run_checks
 from noticegen.errors import Reporter, UserError
 from noticegen.i18n.translate import content_catalog, translate
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
+from noticegen.pipeline.gate import refuse_unpublishable
 from noticegen.pipeline.output import WriteSummary, build_lock, publish
 from noticegen.pipeline.tasks import Task, run_tasks
 from noticegen.releases.store import Release, list_releases, load_release, version_key
@@ -40,6 +44,7 @@ class BuildResult:
     seconds: float
     out: Path
     report: Reporter
+    checks: CheckResult
     rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
 
 
@@ -56,19 +61,27 @@ def history_tasks_jobs(jobs: list[Job], root: str, sources: tuple) -> list[Job]:
 
 
 def build(
-    options: BuildOptions, progress=None, loaded: tuple[Project, Reporter] | None = None
+    options: BuildOptions,
+    progress=None,
+    loaded: tuple[Project, Reporter] | None = None,
+    today: dt.date | None = None,
 ) -> BuildResult:
-    """Build the selected notices, languages and formats into the output folder.
+    """Check, then build the selected notices, languages and formats into the output folder.
 
-    `loaded` is the project as load_project gave it, when the caller has just read it.
+    `loaded` is the project as load_project gave it, when the caller has just read it. The checks
+    run first (only they look at `today`): with --strict or --publish an error stops the build
+    (Refused) before anything is written.
     """
     started = time.perf_counter()
+    partial_formats = set(options.formats) != set(FORMATS)
     project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
+    checks = run_checks(project, options.notices, today or dt.date.today())
+    refuse_unpublishable(project, checks, options.strict, options.publish)
     notices = _select_notices(project, options.notices)
     langs = _select_langs(project, options.langs, options.publish)
     out = options.out or options.root / "dist"
     work = options.root / ".noticegen"
-    partial = bool(options.notices or options.langs or set(options.formats) != set(FORMATS))
+    partial = bool(options.notices or options.langs or partial_formats)
     with build_lock(work):  # held from the first render to the swap: one build at a time
         manifest = Manifest(manifest_path(work, out), out)
         if options.force:
@@ -95,7 +108,7 @@ def build(
         )
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
-    return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, rendered)
+    return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered)
 
 
 def _tasks(job: Job, fmt: str) -> list[Task]:

@@ -12,8 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from noticegen.checks import run as run_checks
-from noticegen.errors import Problem, UserError
+from noticegen.errors import Problem, Reporter, UserError
 from noticegen.model import Loc, Project
 from noticegen.pipeline import BuildOptions, BuildResult, build
 from noticegen.preview.pages import problem_count_text
@@ -90,7 +89,7 @@ class Preview:
         was_broken = bool(self.current_problems())
         try:
             project, report = load_project(self.root)
-            result = self._build_waiting_for_lock()
+            result = self._build_waiting_for_lock((project, report), today)
         except UserError as exc:
             return self._fail(list(exc.problems))
         except Exception as exc:  # a template error or a bug: shown, and the server goes on
@@ -105,21 +104,23 @@ class Preview:
         self.say(f"{clock()} {done} in {result.seconds:.1f} s ({self._rendered(result)} rendered)")
         for problem in report.problems:  # warnings: the build goes on
             self.say(f"  {problem}")
-        self._report_checks(project, today or dt.date.today())
+        self.say(f"checks: {result.checks.summary_line()} (run 'noticegen check' for details)")
         return True
 
-    def _build_waiting_for_lock(self) -> BuildResult:
+    def _build_waiting_for_lock(self, loaded: tuple[Project, Reporter], today: dt.date | None) -> BuildResult:
         """Wait while another build of this project (`noticegen build`, say) holds the lock."""
         for attempt in range(LOCK_RETRIES - 1):
             try:
-                return build(self.options)
+                return build(self.options, loaded=loaded, today=today)
             except UserError as exc:
                 if not any(p.loc.path.endswith("build.lock") for p in exc.problems):
                     raise
                 if attempt == 0:
                     self.say(f"{clock()} another build of this project is running: waiting for it")
                 time.sleep(LOCK_RETRY_SECONDS)
-        return build(self.options)  # the last try: a lock still held is reported as it is
+        return build(
+            self.options, loaded=loaded, today=today
+        )  # the last try: a lock still held is reported as it is
 
     def _finish(self, problems: list[Problem]) -> None:
         with self._state_lock:
@@ -140,14 +141,6 @@ class Preview:
         if self.options.formats != ("html",):
             return f"{result.rendered} pages and documents"
         return "1 page" if result.rendered == 1 else f"{result.rendered} pages"
-
-    def _report_checks(self, project: Project, today: dt.date) -> None:
-        try:
-            checks = run_checks(project, None, today)
-        except Exception as exc:  # the preview is there; only the summary is missing
-            self.say(f"checks: could not run ({type(exc).__name__}: {exc}); try 'noticegen check'")
-            return
-        self.say(f"checks: {checks.summary_line()} (run 'noticegen check' for details)")
 
     def _remove_gone(self, notice_ids: set[str]) -> None:
         """A notice whose file was removed: its pages go too (a partial build would keep them)."""

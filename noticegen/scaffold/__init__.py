@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
+import jinja2
+
 from noticegen.errors import Problem, UserError
 from noticegen.model import Loc
-from noticegen.scaffold.sections import section_lines, shared_block_lines
 from noticegen.scaffold.site import SiteFacts, read_site
-from noticegen.scaffold.text import fact_lines, header_lines
 from noticegen.source import load_project
 from noticegen.source.schema import SLUG
+from noticegen.templating import BUILTIN_TEMPLATES, templates_dir
 
 RESERVED_IDS = {
     "site": "notice_src/site.yaml holds the settings shared by every notice",
@@ -38,15 +40,45 @@ def check_id(notice_id: str) -> None:
         raise UserError(f"'{notice_id}' cannot be a notice id: {RESERVED_IDS[notice_id]}: choose another id")
 
 
-def notice_text(notice_id: str, title: str, site: SiteFacts, today: dt.date) -> str:
-    """The text of the new notice file."""
-    lines = [
-        *header_lines(notice_id, title, today),
-        *fact_lines(site),
-        *section_lines(site),
-        *shared_block_lines(site),
-    ]
-    return "\n".join(lines) + "\n"
+def notice_text(
+    notice_id: str, title: str, site: SiteFacts, today: dt.date, templates: tuple[str, ...] = ()
+) -> str:
+    """The text of the new notice file, from templates/scaffold/notice.yaml.j2."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(templates or (str(BUILTIN_TEMPLATES),))),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # YAML, not HTML: every value goes through the `q` filter
+    )
+    env.filters["q"] = yaml_str
+    return env.get_template("scaffold/notice.yaml.j2").render(
+        notice_id=notice_id,
+        title=title,
+        today=today.isoformat(),
+        review=(today + dt.timedelta(days=365)).isoformat(),
+        site=site,
+        complain=complaint_text(site),
+        dpo="{dpo.name}" if site.has_dpo_name else "our Data Protection Officer",
+        reach=f" at {{dpo.{site.dpo_contact}}}" if site.dpo_contact else "",
+    )
+
+
+def yaml_str(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def complaint_text(site: SiteFacts) -> str:
+    """The right to complain, with the ICO's address unless a shared block already gives it."""
+    shared = "\n".join(block.text for block in site.blocks)
+    # The ICO is named by its address, or by the site contact that holds it ({ico.link}).
+    ico_contact = site.ico_link.split(".")[0] + "." if site.ico_link else None
+    complain = "complain to the Information Commissioner’s Office"
+    if "ico.org.uk" in shared or (ico_contact and ico_contact in shared):
+        return complain
+    return f"{complain} at {site.ico_link or 'https://ico.org.uk/make-a-complaint/'}"
 
 
 def create(root: Path, notice_id: str, title: str, today: dt.date | None = None) -> tuple[Path, int]:
@@ -59,7 +91,7 @@ def create(root: Path, notice_id: str, title: str, today: dt.date | None = None)
     path = root / rel
     if path.exists():
         raise UserError(f"{rel} exists already: choose another id, or edit that file")
-    text = notice_text(notice_id, title, read_site(root), today or dt.date.today())
+    text = notice_text(notice_id, title, read_site(root), today or dt.date.today(), templates_dir(root))
     with open(path, "x", encoding="utf-8") as handle:  # "x": never replaces a file made meanwhile
         handle.write(text)
     try:

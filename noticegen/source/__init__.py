@@ -7,19 +7,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from noticegen.errors import Reporter, UserError
-from noticegen.model import Loc, Notice, Project, Site
+from noticegen.model import Loc, Notice, Project, Section, Site
 from noticegen.source.facts import read_contacts, read_facts
-from noticegen.source.references import PLACEHOLDER, check_placeholders, check_references, resolve_shared
-from noticegen.source.schema import Reader
+from noticegen.source.keys import Key, read_keys, text, written
+from noticegen.source.references import check_placeholders, check_references, resolve_shared
+from noticegen.source.schema import SLUG, Reader
 from noticegen.source.sections import read_section
 from noticegen.source.silencing import read_silences
 from noticegen.source.site import load_site
-from noticegen.source.yaml_nodes import read, rel
+from noticegen.source.yaml_nodes import Node, read, rel
 
-__all__ = ["PLACEHOLDER", "VERSION", "load_notice", "load_project", "load_site"]
+__all__ = ["VERSION", "load_notice", "load_project", "load_site"]
 
-NOTICE_KEYS = ["id", "title", "version", "effective", "sections"]
-NOTICE_OPTIONAL = ["summary", "review_by", "owner", "contacts", "facts", "silence"]
 VERSION = re.compile(r"^\d+(?:\.\d+){0,2}$")
 
 
@@ -48,64 +47,84 @@ def load_project(root: Path | str, strict: bool = False) -> tuple[Project, Repor
     return Project(str(root), site, tuple(notices)), report  # type: ignore[arg-type]
 
 
+def _sections(r: Reader, node: Node, path: str) -> list[Section]:
+    key = path.split("/")[0]
+    found = (read_section(r, section_node, f"{key}/section") for section_node in r.sequence(node, "sections"))
+    return [s for s in found if s is not None]
+
+
+def _key(path: str) -> str:
+    return path.split("/")[0]
+
+
+NOTICE_KEYS = (
+    Key("id", lambda r, node, path: r.ident(node, "the notice id"), True, doc="The notice's id."),
+    Key("title", text("the notice title"), True, doc="The notice's title."),
+    Key("version", lambda r, node, path: r.pattern(node, "version", VERSION, '"1.0" or "2.1"'), True),
+    Key("effective", lambda r, node, path: r.date(node, "effective date"), True),
+    Key("sections", _sections, True, default=[], doc="The sections, in reading order."),
+    Key("summary", text("the summary"), doc="One or two plain sentences on what the notice is about."),
+    Key("review_by", lambda r, node, path: r.date(node, "review date"), doc="When to review the notice."),
+    Key("owner", text("the owner team"), doc="The team responsible for the notice."),
+    Key("contacts", lambda r, node, path: read_contacts(r, node, _key(path)), default=()),
+    Key("facts", lambda r, node, path: read_facts(r, node, _key(path))),
+    Key("silence", lambda r, node, path: read_silences(r, node), default=(), doc="Checks turned off."),
+)
+
+
 def load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report: Reporter) -> Notice | None:
     node = read(root, path)
     r = Reader(report)
-    entries = r.mapping(node, "a notice", NOTICE_KEYS, NOTICE_OPTIONAL)
-    if entries is None or not set(NOTICE_KEYS) <= entries.keys():
+    if not isinstance(node.value, dict):
+        r.mapping(node, "a notice", [])  # reports what it is instead
         return None
-    ident = r.ident(entries["id"].node, "the notice id")
+    written_id = node.value.get("id")
+    key = written_id.node.value if written_id and isinstance(written_id.node.value, str) else path.stem
+    keys = read_keys(r, node, NOTICE_KEYS, "a notice", key if SLUG.match(key) else path.stem)
+    if keys is None:
+        return None
+    ident = keys["id"]
     if ident and ident != path.stem:
         r.report.error(
-            entries["id"].node.loc,
+            node.value["id"].node.loc,
             f"the notice id '{ident}' does not match its file name "
             f"'{path.name}': rename the file to {ident}.yaml or change the id",
         )
-    key = ident or path.stem
-    get = {k: e.node for k, e in entries.items()}
-    title = r.text(get["title"], f"{key}/title", "the notice title")
-    version = r.pattern(get["version"], "version", VERSION, '"1.0" or "2.1"')
-    effective = r.date(get["effective"], "effective date")
-    review_by = r.date(get["review_by"], "review date") if "review_by" in get else None
-    summary = r.text(get["summary"], f"{key}/summary", "the summary") if "summary" in get else None
-    owner = r.text(get["owner"], f"{key}/owner", "the owner team") if "owner" in get else None
-    contacts = read_contacts(r, get["contacts"], key) if "contacts" in get else ()
-    facts = read_facts(r, get["facts"], key) if "facts" in get else read_facts(r, _empty(node), key)
-    silenced = read_silences(r, get["silence"]) if "silence" in get else ()
-    sections = []
-    for section_node in r.sequence(get["sections"], "sections"):
-        section = read_section(r, section_node, f"{key}/section")
-        if section is not None:
-            sections.append(section)
-    sections = [resolve_shared(r, s, blocks) for s in sections]
+    facts = keys["facts"] or read_facts(r, _empty(node), _key_of(keys, path))
+    sections = [resolve_shared(r, s, blocks) for s in keys["sections"]]
     r.unique_ids([(s.id, s.loc) for s in sections], "sections")
-    check_references(r, sections, facts, contacts, site)
+    check_references(r, sections, facts, keys["contacts"], site)
     if site is not None:
-        check_placeholders(r, r.texts, site, contacts)
+        check_placeholders(r, r.texts, site, keys["contacts"])
+    effective, review_by = keys["effective"], keys["review_by"]
     if effective and review_by and review_by <= effective:
         r.report.warning(
-            get["review_by"].loc,
+            node.value["review_by"].node.loc,
             f"the review date {review_by} is not after the effective date {effective}: check both dates",
         )
-    if not (ident and title and version and effective):
+    if not written(keys, "id", "title", "version", "effective"):
         return None
     numbered = tuple(replace(s, number=n) for n, s in enumerate(sections, start=1))
     return Notice(
         ident,
-        title,
-        summary,
-        version,
+        keys["title"],
+        keys["summary"],
+        keys["version"],
         effective,
         review_by,
-        owner,
-        contacts,
+        keys["owner"],
+        keys["contacts"],
         facts,
         numbered,
         "en",
         tuple(r.to_confirm),
         node.loc,
-        silenced,
+        keys["silence"],
     )
+
+
+def _key_of(keys: dict, path: Path) -> str:
+    return keys["id"] or path.stem
 
 
 def _empty(node):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from noticegen.grammar import PLACEHOLDER
 from noticegen.model import Block, Contact, Section, Site, Text
 from noticegen.source.facts import fact_ids
 from noticegen.source.schema import Reader, did_you_mean
 
-PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\.([a-z_]+)\}")
 CONTACT_FIELDS = ("name", "email", "phone", "url", "link", "address")
 ORG_FIELDS = ("name", "website", "ico_registration", "address")
 

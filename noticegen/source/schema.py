@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 
 from noticegen.errors import Reporter
+from noticegen.grammar import LINK_TARGET, SAFE_LINK
 from noticegen.model import Loc, Text, ToConfirm
 from noticegen.source.yaml_nodes import Entry, Node
 
@@ -16,8 +17,6 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ]{6,18}[0-9]$")
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$")
 # Raw HTML: a tag, a closing tag, a comment or a doctype. `<https://…>` autolinks are fine.
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|#)", re.IGNORECASE)
 IMAGE = re.compile(r"!\[")
 RAW_HTML = re.compile(r"<\s*(?:/\s*)?(?!https?:|mailto:)[A-Za-z!?][^>]*>?")
 

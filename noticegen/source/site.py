@@ -1,4 +1,7 @@
-"""Read notice_src/site.yaml: the organisation, its contacts, languages, logo and shared blocks."""
+"""Read notice_src/site.yaml: the organisation, its contacts, languages, logo and shared blocks.
+
+Its keys are declared once below, as tables of `Key`s (docs/source-format.md, section 5).
+"""
 
 from __future__ import annotations
 
@@ -6,114 +9,19 @@ import re
 from pathlib import Path
 
 from noticegen.errors import Reporter
-from noticegen.model import Block, Language, Logo, Site, Text
+from noticegen.model import Block, Language, Loc, Logo, Site, Text
 from noticegen.source.facts import read_contact, read_contacts
+from noticegen.source.keys import Key, integer, nested, pattern, read_keys, text, url, written
 from noticegen.source.references import check_placeholders
 from noticegen.source.schema import SLUG, Reader
 from noticegen.source.sections import read_body
-from noticegen.source.yaml_nodes import read
+from noticegen.source.yaml_nodes import Node, read
 
 LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+SharedBlocks = dict[str, tuple[Text, tuple[Block, ...]]]
 
 
-def load_site(
-    root: Path, path: Path, report: Reporter
-) -> tuple[Site | None, dict[str, tuple[Text, tuple[Block, ...]]]]:
-    node = read(root, path)
-    r = Reader(report)
-    entries = r.mapping(
-        node,
-        "site.yaml",
-        ["organisation", "dpo", "languages", "base_url"],
-        ["contacts", "logo", "fragment", "blocks"],
-    )
-    if entries is None or not {"organisation", "dpo", "languages", "base_url"} <= entries.keys():
-        return None, {}
-    org = (
-        r.mapping(
-            entries["organisation"].node, "organisation", ["name", "website", "ico_registration"], ["address"]
-        )
-        or {}
-    )
-    name = (
-        r.text(org["name"].node, "site/organisation/name", "the organisation's name")
-        if "name" in org
-        else None
-    )
-    website = r.url(org["website"].node, "web address") if "website" in org else None
-    ico = (
-        r.pattern(
-            org["ico_registration"].node,
-            "ICO registration number",
-            re.compile(r"^[A-Z]{1,2}[0-9]{6,8}$"),
-            "Z6451588",
-        )
-        if "ico_registration" in org
-        else None
-    )
-    address = (
-        r.text(org["address"].node, "site/organisation/address", "the organisation's address")
-        if "address" in org
-        else None
-    )
-    dpo = read_contact(r, entries["dpo"].node, "site", fixed_id="dpo")
-    contacts = read_contacts(r, entries["contacts"].node, "site") if "contacts" in entries else ()
-    languages = _languages(r, entries["languages"].node)
-    logo = _logo(r, root, entries["logo"].node) if "logo" in entries else None
-    level, prefix = 2, "pn-"
-    if "fragment" in entries:
-        frag = r.mapping(entries["fragment"].node, "fragment", [], ["heading_level", "id_prefix"]) or {}
-        if "heading_level" in frag:
-            level = r.integer(frag["heading_level"].node, "heading_level", 1, 5) or 2
-        if "id_prefix" in frag:
-            prefix = (
-                r.pattern(frag["id_prefix"].node, "id prefix", re.compile(r"^[a-z][a-z0-9-]*$"), "pn-")
-                or prefix
-            )
-    blocks: dict[str, tuple[Text, tuple[Block, ...]]] = {}
-    if "blocks" in entries:
-        raw = entries["blocks"].node.value
-        if not isinstance(raw, dict):
-            r.report.error(entries["blocks"].node.loc, "blocks should be a mapping of block ids")
-        else:
-            for ident, entry in raw.items():
-                if not SLUG.match(ident):
-                    r.report.error(
-                        entry.key_loc,
-                        f"'{ident}' is not a valid id for a shared block: use "
-                        "lower-case letters, digits and single hyphens",
-                    )
-                    continue
-                block = r.mapping(entry.node, f"shared block '{ident}'", ["title", "body"])
-                if block and {"title", "body"} <= block.keys():
-                    title = r.text(
-                        block["title"].node, f"site/blocks/{ident}/title", f"the title of block '{ident}'"
-                    )
-                    body = read_body(r, block["body"].node, f"site/blocks/{ident}")
-                    if title:
-                        blocks[ident] = (title, body)
-    if not (name and website and ico and dpo and languages):
-        return None, blocks
-    site = Site(
-        name,
-        website,
-        r.url(entries["base_url"].node, "base URL") or "",
-        ico,
-        address,
-        dpo,
-        contacts,
-        languages,
-        logo,
-        level,
-        prefix,
-        tuple(r.to_confirm),
-        node.loc,
-    )
-    check_placeholders(r, r.texts, site, ())
-    return site, blocks
-
-
-def _languages(r: Reader, node) -> tuple[Language, ...]:
+def _languages(r: Reader, node: Node, path: str) -> tuple[Language, ...]:
     if not isinstance(node.value, dict) or not node.value:
         r.report.error(
             node.loc,
@@ -136,20 +44,114 @@ def _languages(r: Reader, node) -> tuple[Language, ...]:
     return tuple(languages)
 
 
-def _logo(r: Reader, root: Path, node) -> Logo | None:
-    entries = r.mapping(node, "logo", ["file", "alt"])
-    if entries is None or not {"file", "alt"} <= entries.keys():
+def _logo_file(r: Reader, node: Node, path: str) -> tuple[str, Loc] | None:
+    file = r.scalar(node, "logo file")
+    return None if file is None else (file, node.loc)
+
+
+def _blocks(r: Reader, node: Node, path: str) -> SharedBlocks:
+    blocks: SharedBlocks = {}
+    if not isinstance(node.value, dict):
+        r.report.error(node.loc, "blocks should be a mapping of block ids")
+        return blocks
+    for ident, entry in node.value.items():
+        if not SLUG.match(ident):
+            r.report.error(
+                entry.key_loc,
+                f"'{ident}' is not a valid id for a shared block: use "
+                "lower-case letters, digits and single hyphens",
+            )
+            continue
+        block = read_keys(r, entry.node, BLOCK_KEYS, f"shared block '{ident}'", f"site/blocks/{ident}")
+        if written(block, "title"):
+            blocks[ident] = (block["title"], block["body"])  # type: ignore[index]
+    return blocks
+
+
+ORGANISATION_KEYS = (
+    Key("name", text("the organisation's name"), True, doc="The council's name as readers see it."),
+    Key("website", url("web address"), True, doc="The council's home page."),
+    Key(
+        "ico_registration",
+        pattern("ICO registration number", r"^[A-Z]{1,2}[0-9]{6,8}$", "Z6451588"),
+        True,
+        doc="The registration number with the Information Commissioner's Office.",
+    ),
+    Key("address", text("the organisation's address"), doc="The postal address."),
+)
+LOGO_KEYS = (
+    Key("file", _logo_file, True, doc="The image file, inside notice_src/."),
+    Key("alt", text("the logo's alt text"), True, doc="The text read out to people who cannot see it."),
+)
+FRAGMENT_KEYS = (
+    Key(
+        "heading_level", integer("heading_level", 1, 5), default=2, doc="The heading level of section titles."
+    ),
+    Key(
+        "id_prefix",
+        pattern("id prefix", r"^[a-z][a-z0-9-]*$", "pn-"),
+        default="pn-",
+        doc="Added in front of every anchor in the fragment.",
+    ),
+)
+BLOCK_KEYS = (
+    Key(
+        "title", lambda r, node, path: r.text(node, path, f"the title of block '{path.split('/')[2]}'"), True
+    ),
+    Key("body", lambda r, node, path: read_body(r, node, path.rsplit("/", 1)[0]), True),
+)
+SITE_KEYS = (
+    Key("organisation", nested(ORGANISATION_KEYS, "organisation"), True, doc="The council."),
+    Key("dpo", lambda r, node, path: read_contact(r, node, "site", fixed_id="dpo"), True, doc="The DPO."),
+    Key("languages", _languages, True, doc="The languages the notices are published in."),
+    Key("base_url", url("base URL"), True, doc="The web address the notices are published under."),
+    Key("contacts", lambda r, node, path: read_contacts(r, node, "site"), default=(), doc="Shared contacts."),
+    Key("logo", nested(LOGO_KEYS, "logo"), doc="The logo shown at the top of each notice."),
+    Key("fragment", nested(FRAGMENT_KEYS, "fragment"), default={}, doc="Settings for the CMS fragment."),
+    Key("blocks", _blocks, default={}, doc="Text written once and used in many notices."),
+)
+
+
+def load_site(root: Path, path: Path, report: Reporter) -> tuple[Site | None, SharedBlocks]:
+    node = read(root, path)
+    r = Reader(report)
+    keys = read_keys(r, node, SITE_KEYS, "site.yaml", "site")
+    if keys is None:
+        return None, {}
+    org = keys["organisation"] or {}
+    logo = _logo(r, root, keys["logo"])
+    fragment = keys["fragment"]
+    if not (written(org, "name", "website", "ico_registration") and keys["dpo"] and keys["languages"]):
+        return None, keys["blocks"]
+    site = Site(
+        org["name"],
+        org["website"],
+        keys["base_url"] or "",
+        org["ico_registration"],
+        org["address"],
+        keys["dpo"],
+        keys["contacts"],
+        keys["languages"],
+        logo,
+        fragment.get("heading_level", 2),
+        fragment.get("id_prefix", "pn-"),
+        tuple(r.to_confirm),
+        node.loc,
+    )
+    check_placeholders(r, r.texts, site, ())
+    return site, keys["blocks"]
+
+
+def _logo(r: Reader, root: Path, logo: dict | None) -> Logo | None:
+    if not written(logo, "file", "alt"):
         return None
-    file = r.scalar(entries["file"].node, "logo file")
-    alt = r.text(entries["alt"].node, "site/logo/alt", "the logo's alt text")
-    if file is None or alt is None:
-        return None
+    file, loc = logo["file"]  # type: ignore[index]
     target = (root / "notice_src" / file).resolve()
     if not target.is_relative_to((root / "notice_src").resolve()) or not target.is_file():
         r.report.error(
-            entries["file"].node.loc,
+            loc,
             f"the logo file '{file}' is not inside notice_src/: "
             "put the image in notice_src/assets/ and name it here",
         )
         return None
-    return Logo(file, alt)
+    return Logo(file, logo["alt"])  # type: ignore[index]

@@ -1,0 +1,123 @@
+"""What every builder reads and returns: a Job (one notice in one language) and Artifacts (files)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import jinja2
+
+from noticegen.i18n.fallback import MarkedFallback
+from noticegen.i18n.translate import interface_translations
+from noticegen.languages import direction
+from noticegen.model import Notice, Site
+from noticegen.reproducible import source_moment
+from noticegen.templating import environment
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """A file to publish: its path inside the output folder (with '/') and its bytes."""
+
+    path: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Download:
+    """Another format of the same notice, for the page's download list."""
+
+    path: str  # relative to the notice page
+    kind: str  # "pdf", "large-print", "docx", "txt"
+    size: int
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    """What a page says about a notice's releases: first published, last updated and why."""
+
+    published: dt.date
+    updated: dt.date
+    note: str
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a builder may read: the model, where the templates are, the other files."""
+
+    site: Site
+    notice: Notice
+    lang: str
+    templates: tuple[str, ...]
+    root: str
+    languages: tuple[str, ...] = ()
+    downloads: tuple[Download, ...] = field(default=())
+    status: str = "approved"  # the language's status in site.yaml: "approved" or "draft"
+    coverage: float = 100.0  # the share of this notice's text translated into `lang`
+    edition: str | None = None  # for PDF: only "standard" or "large-print" (None: both)
+    releases: ReleaseInfo | None = None  # None: the notice has not been released yet
+    past: str | None = None  # the version, when this job renders a past release
+    superseded: bool = False  # a past release that a later version has replaced
+    history: tuple = ()  # for the history builder: (Release, ChangeSet | None), newest first
+    lag: tuple[str | None, int] | None = None  # a translation's last release covered, texts changed since
+
+    @property
+    def last_updated(self) -> dt.date:
+        """The date every version shows as "Last updated": the latest release (up to this one, for a
+        past version), or the notice's effective date before its first release."""
+        return self.releases.updated if self.releases else self.notice.effective
+
+    @property
+    def source_moment(self) -> dt.datetime:
+        """The date written into generated files: SOURCE_DATE_EPOCH, else the later of the
+        notice's effective date and its last release (up to this one)."""
+        return source_moment(max(self.notice.effective, self.last_updated))
+
+    @property
+    def source_lang(self) -> str:
+        return self.site.default_language
+
+    @property
+    def is_translation(self) -> bool:
+        return self.lang != self.source_lang
+
+    @property
+    def folder(self) -> str:
+        """Where this job's files go: <notice>/<lang>, or <notice>/<lang>/v/<version> for a past one."""
+        base = f"{self.notice.id}/{self.lang}"
+        return f"{base}/v/{self.past}" if self.past else base
+
+    def href(self, target: str, lang: str | None = None, below: str = "") -> str:
+        """A relative link from this job's folder (or a folder `below` it) to `target`, a path
+        inside <notice>/<lang>/, or from the site root when it starts with '/'."""
+        where = target if target.startswith("/") else f"/{self.notice.id}/{lang or self.lang}/{target}"
+        start = "/" + self.folder + (f"/{below}" if below else "")
+        return posixpath.relpath(where, start)
+
+
+class Builder(Protocol):
+    name: str
+
+    def build(self, job: Job) -> list[Artifact]:
+        """Return the files for this job; never write to disk."""
+        ...
+
+
+def job_environment(job: Job, escape: bool = True) -> jinja2.Environment:
+    """The Jinja environment for one build job: its templates, its language's interface words."""
+    return _environment(job.templates, job.root, job.lang, job.site.default_language, escape)
+
+
+@functools.lru_cache(maxsize=64)
+def _environment(
+    templates: tuple[str, ...], root: str, lang: str, source_lang: str, escape: bool
+) -> jinja2.Environment:
+    translations = interface_translations(Path(root), lang, source_lang) if root and lang else None
+    if translations is not None and escape and lang != source_lang:
+        # HTML: an interface word not translated yet is shown in English, marked lang="en"
+        translations = MarkedFallback(translations, source_lang, direction(source_lang))
+    return environment(templates, translations, escape)
