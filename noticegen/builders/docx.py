@@ -10,7 +10,8 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from noticegen.builders import Artifact, Job, job_environment, ooxml
+from noticegen.builders import Artifact, Job, ooxml
+from noticegen.builders.job import interface_words
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date
 from noticegen.model import Block, Contact, Item, Text
@@ -34,12 +35,6 @@ class DocxBuilder:
         return [Artifact(f"{job.folder}/{job.notice.id}.docx", data)]
 
 
-def translator(job: Job):
-    """Interface words in the job's language, from the same catalog (contexts and msgids) as the templates."""
-    template = job_environment(job, escape=False).from_string("{{ pgettext(c, s, **v) }}")
-    return lambda c, s, **v: template.render(c=c, s=s, v=v)
-
-
 def logo_png(job: Job) -> Path | None:
     """A raster copy of the site logo (Word cannot show SVG everywhere): the file itself, or a
     PNG of the same name beside it. None when there is none."""
@@ -58,7 +53,7 @@ class _Writer:
         self.job = job
         self.notice = job.notice
         self.r = Renderer(job.site, job.notice)
-        self.t = translator(job)
+        self.t = interface_words(job)
         self.ltr: set = set()  # paragraphs kept left to right in a right-to-left document
         self.rtl = direction(job.lang) == "rtl"
         self.numbering = document.part.numbering_part.element
@@ -152,10 +147,8 @@ class _Writer:
                 "This translation has not been checked yet.",
                 "The English version is the one that counts.",
             )
-            self.para(
-                "Note",
-                runs=(Run(self.t("banner", checked), strong=True), Run(" " + self.t("banner", counts))),
-            )
+            t = self.t
+            self.para("Note", runs=(Run(t("banner", checked), strong=True), Run(" " + t("banner", counts))))
             source = self.para("Note")
             self.add_runs(source, (Run(checked, strong=True), Run(" " + counts)), job.source_lang)
             self.ltr.add(source._p)

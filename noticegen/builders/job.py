@@ -112,6 +112,13 @@ def job_environment(job: Job, escape: bool = True) -> jinja2.Environment:
     return _environment(job.templates, job.root, job.lang, job.site.default_language, escape)
 
 
+def interface_words(job: Job):
+    """`t(context, english, **values)`: interface words in the job's language as plain text (DOCX),
+    from the same catalog, contexts and msgids as the templates."""
+    template = job_environment(job, escape=False).from_string("{{ pgettext(c, s, **v) }}")
+    return lambda c, s, **v: template.render(c=c, s=s, v=v)
+
+
 @functools.lru_cache(maxsize=64)
 def _environment(
     templates: tuple[str, ...], root: str, lang: str, source_lang: str, escape: bool
