@@ -19,6 +19,7 @@ from noticegen.i18n import catalogs
 from noticegen.pipeline import BuildOptions, build
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+PHRASE = re.compile(r"[A-Za-z,.:'’()]+(?: [A-Za-z,.:'’()]+)+")
 HIDDEN = {"script", "style", "title", "template"}
 
 
@@ -84,6 +85,8 @@ def test_no_unmarked_english_before_translation(new_languages: Path, lang: str) 
                 continue
             leaked = sorted(e for e in english if e in text)
             assert not leaked, f"{page.name}: English {leaked} inside lang={text_lang}: {text!r}"
+            # nor any other English phrase (notice text, names): addresses and numbers are no language
+            assert not PHRASE.fullmatch(text), f"{page.name}: {text!r} inside lang={text_lang}"
 
 
 def test_english_in_a_right_to_left_page_is_isolated(new_languages: Path) -> None:

@@ -27,6 +27,7 @@ from urllib.request import url2pathname
 from markupsafe import Markup, escape
 
 from noticegen.builders import Artifact, Job, job_environment
+from noticegen.i18n.fallback import isolated_text
 from noticegen.languages import base, direction, long_date, own_name
 from noticegen.templating import Renderer
 
@@ -36,7 +37,7 @@ EDITIONS = (("standard", "", 14), ("large-print", "-large-print", 18))
 #: Body fonts per language (base code); every other language gets DejaVu Sans.
 FONTS = {
     "ar": '"Noto Naskh Arabic", "DejaVu Sans", sans-serif',
-    "ur": '"Noto Nastaliq Urdu", "DejaVu Sans", sans-serif',
+    "ur": '"Noto Naskh Arabic", "DejaVu Sans", sans-serif',  # Nastaliq does not extract: print.css
     "bn": '"Noto Sans Bengali", "DejaVu Sans", sans-serif',
     "zh": '"Noto Sans CJK SC", "DejaVu Sans", sans-serif',
 }
@@ -124,6 +125,9 @@ def render_pdf(document: PrintDocument) -> bytes:
     """The tagged PDF/UA-1 file of one edition."""
     from weasyprint import HTML  # slow to import: only when a PDF is wanted
 
+    from noticegen.builders import pdf_lang
+
+    pdf_lang.install()
     html = HTML(string=document.html, base_url=document.base_url, url_fetcher=safe_fetcher(document.policy))
     return html.write_pdf(pdf_variant="pdf/ua-1")
 
@@ -174,7 +178,7 @@ def css_content(text: str, **functions: str) -> str:
     css_content("Page {page} of {pages}", page="counter(page)", pages="counter(pages)")
     gives "Page " counter(page) " of " counter(pages).
     """
-    text = str(text)  # a translation made in an HTML template arrives as Markup
+    text = isolated_text(text)  # a translation made in an HTML template arrives as Markup
     if not functions:
         return css_string(text)
     pattern = re.compile("|".join(re.escape("{" + name + "}") for name in functions))

@@ -9,6 +9,7 @@ Where a word goes into an attribute, a <title> or CSS, templates take it `|strip
 from __future__ import annotations
 
 import gettext
+import re
 
 from markupsafe import Markup
 
@@ -47,3 +48,18 @@ class MarkedFallback(gettext.NullTranslations):
         if (f"{context}{CONTEXT_GLUE}{singular}", 0) in self.catalog:
             return self.translations.npgettext(context, singular, plural, n)
         return self._mark(singular if n == 1 else plural)
+
+
+_MARKED = re.compile(r'<span lang="[^"]*" dir="(ltr|rtl)">(.*?)</span>', re.S)
+_ISOLATE = {"ltr": "\u2066", "rtl": "\u2067"}  # LRI, RLI; each closed by PDI
+_PDI = "\u2069"
+
+
+def isolated_text(words: str) -> str:
+    """Plain text for places that take no markup (CSS `content` in page margins): a marked
+    fallback keeps its isolation as Unicode isolate marks, so in a right-to-left page its words
+    and punctuation stay in order."""
+    if not isinstance(words, Markup):
+        return words
+    marked = _MARKED.sub(lambda m: _ISOLATE[m.group(1)] + m.group(2) + _PDI, str(words))
+    return Markup(marked).striptags() if "<" in marked else Markup(marked).unescape()
