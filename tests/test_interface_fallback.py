@@ -97,6 +97,10 @@ def test_english_in_a_right_to_left_page_is_isolated(new_languages: Path) -> Non
     # every English phrase (a language's own name in the language list is a single word)
     marked = [(t, d) for t, lang, d in texts_by_lang(page) if lang == "en" and " " in t]
     assert marked and all(d == "ltr" for _, d in marked), [t for t, d in marked if d != "ltr"]
+    # an English item of a right-to-left list keeps its bullet on the right: only its words turn
+    items = re.findall(r"<li lang=\"en\"[^>]*>(<span dir=\"ltr\">)?", html)
+    assert items and all(opening for opening in items), "an English list item is not isolated"
+    assert '<li lang="en" dir="ltr">' not in html
 
 
 @pytest.mark.parametrize("lang", ["cy", "ur"])

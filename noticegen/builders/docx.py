@@ -12,6 +12,7 @@ from docx.shared import Cm, Pt
 
 from noticegen.builders import Artifact, Job, ooxml
 from noticegen.builders.job import interface_words
+from noticegen.i18n.fallback import isolate_runs
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date
 from noticegen.model import Block, Contact, Item, Text
@@ -36,8 +37,7 @@ class DocxBuilder:
 
 
 def logo_png(job: Job) -> Path | None:
-    """A raster copy of the site logo (Word cannot show SVG everywhere): the file itself, or a
-    PNG of the same name beside it. None when there is none."""
+    """The logo as a raster (Word cannot show SVG everywhere): itself or a PNG beside it; or None."""
     if job.site.logo is None:
         return None
     source = Path(job.root) / "notice_src" / job.site.logo.file
@@ -107,6 +107,8 @@ class _Writer:
 
     def add_runs(self, paragraph, runs: tuple[Run, ...], lang: str | None = None) -> None:
         rtl = direction(lang or self.job.lang) == "rtl"
+        if lang and self.rtl and not rtl and paragraph._p not in self.ltr:  # English in Arabic: isolated
+            runs = isolate_runs(runs, "ltr")
         for run in runs:
             if run.br:
                 paragraph._p.append(ooxml.make_run(br=True, rtl=rtl, lang=lang))
@@ -150,8 +152,8 @@ class _Writer:
             t = self.t
             self.para("Note", runs=(Run(t("banner", checked), strong=True), Run(" " + t("banner", counts))))
             source = self.para("Note")
-            self.add_runs(source, (Run(checked, strong=True), Run(" " + counts)), job.source_lang)
             self.ltr.add(source._p)
+            self.add_runs(source, (Run(checked, strong=True), Run(" " + counts)), job.source_lang)
         if job.is_translation and job.coverage < 100:
             message = "Part of this notice is not translated yet and is shown in English (%(percent)s%% translated)."
             self.para("Note", runs=(Run(self.t("banner", message, percent=int(round(job.coverage)))),))

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Protocol
 
 import jinja2
+from markupsafe import Markup
 
-from noticegen.i18n.fallback import MarkedFallback
+from noticegen.i18n.fallback import MarkedFallback, isolated_text
 from noticegen.i18n.translate import interface_translations
 from noticegen.languages import direction
 from noticegen.model import Notice, Site
@@ -114,9 +115,10 @@ def job_environment(job: Job, escape: bool = True) -> jinja2.Environment:
 
 def interface_words(job: Job):
     """`t(context, english, **values)`: interface words in the job's language as plain text (DOCX),
-    from the same catalog, contexts and msgids as the templates."""
-    template = job_environment(job, escape=False).from_string("{{ pgettext(c, s, **v) }}")
-    return lambda c, s, **v: template.render(c=c, s=s, v=v)
+    from the same catalog, contexts and msgids as the templates; English shown in their place is
+    between Unicode isolate marks, so it keeps its order in a right-to-left document."""
+    template = job_environment(job).from_string("{{ pgettext(c, s, **v) }}")  # marks what falls back
+    return lambda c, s, **v: isolated_text(Markup(template.render(c=c, s=s, v=v)))
 
 
 @functools.lru_cache(maxsize=64)

@@ -8,6 +8,7 @@ Where a word goes into an attribute, a <title> or CSS, templates take it `|strip
 
 from __future__ import annotations
 
+import dataclasses
 import gettext
 import re
 
@@ -63,3 +64,17 @@ def isolated_text(words: str) -> str:
         return words
     marked = _MARKED.sub(lambda m: _ISOLATE[m.group(1)] + m.group(2) + _PDI, str(words))
     return Markup(marked).striptags() if "<" in marked else Markup(marked).unescape()
+
+
+def isolate_runs(runs: tuple, source_dir: str) -> tuple:
+    """Runs of one fallback unit between isolate marks (for Word, which has no `dir` on a run):
+    an English item in a right-to-left list keeps its bullet on the right and its full stop at
+    its end. `runs` are dataclasses with a `text` field; line breaks (empty text) are skipped."""
+    texts = [i for i, run in enumerate(runs) if run.text]
+    if not texts:
+        return runs
+    first, last = texts[0], texts[-1]
+    changed = list(runs)
+    changed[first] = dataclasses.replace(changed[first], text=_ISOLATE[source_dir] + changed[first].text)
+    changed[last] = dataclasses.replace(changed[last], text=changed[last].text + _PDI)
+    return tuple(changed)
