@@ -13,8 +13,8 @@ import docx
 import pytest
 from lxml import etree
 
-from noticegen.builders import Job
 from noticegen.builders.docx import DocxBuilder
+from noticegen.builders.job import Job
 from noticegen.pipeline import BuildOptions, build
 from noticegen.source import load_project
 from noticegen.templating import templates_dir

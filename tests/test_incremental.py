@@ -83,3 +83,32 @@ def test_two_directories_give_identical_checksums(tmp_path: Path, monkeypatch: p
     assert "library/en/library.pdf" in sums and "library/en/library.docx" in sums
     digest = hashlib.sha256((a / "library/en/library.pdf").read_bytes()).hexdigest()
     assert digest in sums
+
+
+def test_the_latest_release_and_the_same_current_notice_are_rendered_once(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from noticegen.releases import make_release
+
+    root = copy_root("basic", tmp_path)
+    make_release(
+        root,
+        "library",
+        "major",
+        "First version.",
+        date=dt.date(2024, 2, 1),
+        today=lambda: dt.date(2024, 2, 1),
+    )
+    first = build(BuildOptions(root=root, formats=("txt", "docx")))
+    version = next((first.out / "library/en/v").iterdir()).name
+    current, past = first.out / "library/en", first.out / f"library/en/v/{version}"
+    assert first.rendered == 2  # the text and the Word file, each published at both addresses
+    for name in ("library.txt", "library.docx"):
+        assert (current / name).read_bytes() == (past / name).read_bytes()
+
+    notice = root / "notice_src/library.yaml"
+    notice.write_text(notice.read_text().replace("You can ask for a copy", "You may ask for a copy"))
+    second = build(BuildOptions(root=root, formats=("txt", "docx")))
+    assert second.rendered == 2  # the current notice only: the release is unchanged and reused
+    assert "You may ask" in (current / "library.txt").read_text()
+    assert "You can ask" in (past / "library.txt").read_text()

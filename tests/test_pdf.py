@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOTS, copy_root
 from markupsafe import Markup
 
-from noticegen.builders import Job
+from noticegen.builders.job import Job
 from noticegen.builders.pdf import (
     FetchPolicy,
     PdfBuilder,

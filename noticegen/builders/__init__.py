@@ -1,25 +1,19 @@
 """The builders: one pure builder per format turns a Job into Artifacts (files as bytes).
 
 The registry below is the one list of formats: `noticegen build --format` offers these names,
-and each is imported only when that format is built (the PDF library is heavy).
+and each is imported only when that format is built (the PDF library is heavy). This module
+imports nothing else, so that the command line starts quickly; Job and Artifact are in job.py.
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from noticegen.builders.job import Artifact, Builder, Download, Job, ReleaseInfo, job_environment
+if TYPE_CHECKING:
+    from noticegen.builders.job import Builder
 
-__all__ = [
-    "FORMATS",
-    "Artifact",
-    "Builder",
-    "Download",
-    "Job",
-    "ReleaseInfo",
-    "get_builder",
-    "job_environment",
-]
+__all__ = ["FORMATS", "REGISTRY", "SAME_AT_EVERY_ADDRESS", "get_builder"]
 
 # name: (module, class, offered to users by --format)
 REGISTRY: dict[str, tuple[str, str, bool]] = {
@@ -31,6 +25,10 @@ REGISTRY: dict[str, tuple[str, str, bool]] = {
 }
 
 FORMATS = tuple(name for name, (_, _, public) in REGISTRY.items() if public)
+
+# Formats whose files do not depend on where they are published: the latest release at
+# v/<version>/ and the current notice, when their content is the same, are rendered once.
+SAME_AT_EVERY_ADDRESS = frozenset({"pdf", "docx", "txt"})
 
 
 def get_builder(name: str) -> Builder:

@@ -10,8 +10,8 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from noticegen.builders import Artifact, Job, ooxml
-from noticegen.builders.job import interface_words
+from noticegen.builders import ooxml
+from noticegen.builders.job import Artifact, Job, interface_words
 from noticegen.i18n.fallback import isolate_runs
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from noticegen.builders import Artifact, Job, job_environment
 from noticegen.builders.html import page_links
+from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.changes import ChangeSet, history
 from noticegen.changes.render import to_html
 from noticegen.languages import direction, long_date

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from noticegen.builders import Artifact, Download, Job, job_environment
+from noticegen.builders.job import Artifact, Download, Job, job_environment
 from noticegen.languages import direction, long_date, own_name
 from noticegen.templating import Renderer
 

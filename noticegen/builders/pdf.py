@@ -26,7 +26,7 @@ from urllib.request import url2pathname
 
 from markupsafe import Markup, escape
 
-from noticegen.builders import Artifact, Job, job_environment
+from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.i18n.fallback import isolated_text
 from noticegen.languages import base, direction, long_date, own_name
 from noticegen.templating import Renderer

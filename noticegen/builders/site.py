@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from noticegen.builders import Artifact
 from noticegen.builders.html import logo_path
+from noticegen.builders.job import Artifact
 from noticegen.model import Project
 from noticegen.templating import Renderer, environment, template_file
 

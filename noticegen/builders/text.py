@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from noticegen.builders import Artifact, Job, job_environment
+from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.builders.wrap import WIDTH, display_width, longest_token, underline, wrap
 from noticegen.languages import direction, long_date
 from noticegen.model import Section, Text

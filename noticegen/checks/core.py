@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from noticegen.checks.walk import Piece, pieces, source_keys
+from noticegen.checks.pieces import Piece, pieces, source_keys
 from noticegen.model import Loc, Notice, Project
 
 LEVELS = ("error", "warning", "info")

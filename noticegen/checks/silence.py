@@ -4,10 +4,10 @@ silence nothing without anyone knowing. The loader reads their shape (`noticegen
 from __future__ import annotations
 
 from noticegen.checks.core import RULES
-from noticegen.checks.walk import item_paths
 from noticegen.errors import Problem, UserError
 from noticegen.model import Notice
 from noticegen.source.schema import did_you_mean
+from noticegen.walk import item_paths
 
 
 def silence_problems(notice: Notice) -> list[Problem]:

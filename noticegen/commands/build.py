@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 
+from noticegen import uptodate
 from noticegen.builders import FORMATS
 from noticegen.errors import UserError
 
@@ -62,37 +65,62 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from noticegen.pipeline import BuildOptions, build
-    from noticegen.pipeline.tasks import default_workers
-    from noticegen.progress import Progress
-
     if args.publish and (args.notice or args.lang or args.format):
         raise UserError(
             "--publish makes the whole site to upload: it cannot be combined with --notice, "
             "--lang or --format (build without them)"
         )
-    formats = tuple(f for group in args.format for f in group) or FORMATS
+    formats = tuple(dict.fromkeys(f for group in args.format for f in group)) or FORMATS
+    root = args.root.resolve()
+    out = args.out.resolve() if args.out else root / "dist"
+    key = {
+        "notices": list(args.notice),
+        "langs": list(args.lang),
+        "formats": list(formats),
+        "strict": args.strict,
+        "publish": args.publish,
+    }
+    started = time.perf_counter()
+    today = dt.date.today()
+    said = None if args.force else uptodate.fresh(root, out, uptodate.fingerprint(root, key, today))
+    if said is not None:  # nothing changed: nothing is loaded, translated, checked or rendered
+        _say(said, out, f"0 written, {said['files']} unchanged; 0 rendered", time.perf_counter() - started)
+        return 0
+    return _build(args, root, out, formats, today)
+
+
+def _build(args: argparse.Namespace, root: Path, out: Path, formats: tuple[str, ...], today: dt.date) -> int:
+    from noticegen.pipeline import BuildOptions, build
+    from noticegen.pipeline.tasks import default_workers
+    from noticegen.progress import Progress
+
     options = BuildOptions(
-        root=args.root.resolve(),
+        root=root,
         notices=tuple(args.notice),
         langs=tuple(args.lang),
-        formats=tuple(dict.fromkeys(formats)),
-        out=args.out.resolve() if args.out else None,
+        formats=formats,
+        out=out if args.out else None,
         strict=args.strict,
         publish=args.publish,
         force=args.force,
         workers=args.jobs if args.jobs and args.jobs > 0 else default_workers(),
     )
     with Progress() as progress:
-        result = build(options, progress.step)
-    for problem in result.report.problems:
-        print(problem, file=sys.stderr)
-    out = os.path.relpath(result.out, Path.cwd())
-    if out.startswith(".."):
-        out = str(result.out)
-    print(
-        f"built {result.files} files into {out}/ ({result.summary.written} written, "
-        f"{result.summary.unchanged} unchanged; {result.rendered} rendered) in {result.seconds:.1f} s"
+        result = build(options, progress.step, today=today)
+    problems = [str(p) for p in result.report.problems]
+    said = {"files": result.files, "checks": result.checks.summary_line(), "problems": problems}
+    counts = (
+        f"{result.summary.written} written, {result.summary.unchanged} unchanged; {result.rendered} rendered"
     )
-    print(f"checks: {result.checks.summary_line()} (run 'noticegen check' for details)")
+    _say(said, result.out, counts, result.seconds)
     return 0
+
+
+def _say(said: dict, out_path: Path, counts: str, seconds: float) -> None:
+    for problem in said["problems"]:
+        print(problem, file=sys.stderr)
+    out = os.path.relpath(out_path, Path.cwd())
+    if out.startswith(".."):
+        out = str(out_path)
+    print(f"built {said['files']} files into {out}/ ({counts}) in {seconds:.1f} s")
+    print(f"checks: {said['checks']} (run 'noticegen check' for details)")

@@ -11,8 +11,10 @@ import argparse
 import datetime as dt
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from noticegen.checks import CheckResult
+if TYPE_CHECKING:
+    from noticegen.checks import CheckResult
 
 
 def _date(value: str) -> dt.date:

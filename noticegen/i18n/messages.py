@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from noticegen.i18n.walk import texts
 from noticegen.model import Project
+from noticegen.walk import texts
 
 
 @dataclass

@@ -11,8 +11,8 @@ from pathlib import Path
 from noticegen.grammar import link_targets, placeholders
 from noticegen.i18n.catalogs import Coverage, load, po_path, shown
 from noticegen.i18n.validity import refuse_invalid
-from noticegen.i18n.walk import replace_texts, texts
 from noticegen.model import Notice, Site, Text
+from noticegen.walk import replace_texts, texts
 
 
 @dataclass(frozen=True)

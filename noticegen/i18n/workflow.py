@@ -26,12 +26,12 @@ from noticegen.i18n.messages import interface_messages, notice_messages
 from noticegen.i18n.pofile import msgid_lines, write_if_changed
 from noticegen.i18n.site_languages import add_draft_language, english_name
 from noticegen.i18n.validity import msgfmt_problems
-from noticegen.i18n.walk import texts
 from noticegen.model import Loc, Project
 from noticegen.reproducible import source_moment
 from noticegen.source import load_project
 from noticegen.source.schema import RAW_HTML
 from noticegen.templating import templates_dir
+from noticegen.walk import texts
 
 FORMAT = re.compile(r"%\([a-z_]+\)[sd]|%[sd]")
 EMPHASIS = re.compile(r"\*\*|__|\*|_(?=\S)")

@@ -8,7 +8,9 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from noticegen.builders import FORMATS, Artifact, Download, Job, ReleaseInfo
+from noticegen import uptodate
+from noticegen.builders import FORMATS
+from noticegen.builders.job import Artifact, Download, Job, ReleaseInfo
 from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
@@ -35,6 +37,20 @@ class BuildOptions:
     publish: bool = False
     force: bool = False  # render everything, even what has not changed
     workers: int = 1
+
+    @property
+    def output(self) -> Path:
+        return self.out or self.root / "dist"
+
+    def key(self) -> dict:
+        """What the output depends on (how many workers render it does not change it)."""
+        return {
+            "notices": list(self.notices),
+            "langs": list(self.langs),
+            "formats": list(self.formats),
+            "strict": self.strict,
+            "publish": self.publish,
+        }
 
 
 @dataclass(frozen=True)
@@ -73,22 +89,26 @@ def build(
     (Refused) before anything is written.
     """
     started = time.perf_counter()
+    today = today or dt.date.today()
+    inputs = uptodate.fingerprint(options.root, options.key(), today)
     partial_formats = set(options.formats) != set(FORMATS)
     project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
-    checks = run_checks(project, options.notices, today or dt.date.today())
+    checks = run_checks(project, options.notices, today)
     refuse_unpublishable(project, checks, options.strict, options.publish)
     notices = _select_notices(project, options.notices)
     langs = _select_langs(project, options.langs, options.publish)
-    out = options.out or options.root / "dist"
+    out = options.output
     work = options.root / ".noticegen"
     partial = bool(options.notices or options.langs or partial_formats)
     with build_lock(work):  # held from the first render to the swap: one build at a time
         manifest = Manifest(manifest_path(work, out), out)
         if options.force:
             manifest.entries = {}
+        templates = templates_dir(project.root)
+        jobs = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
         artifacts, rendered = make_artifacts(
             project,
-            notices,
+            jobs,
             langs,
             options.formats,
             options.workers,
@@ -97,17 +117,15 @@ def build(
             progress,
         )
         artifacts += site_artifacts(project, templates_dir(project.root), langs)
-        artifacts.append(
-            feed(
-                [
-                    make_job(project, n, project.site.default_language, templates_dir(project.root), langs)
-                    for n in project.notices
-                ],
-                project.root,
-            )
-        )
+        artifacts.append(feed(_feed_jobs(project, jobs, langs), project.root))
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
+        said = {
+            "files": len(artifacts),
+            "checks": checks.summary_line(),
+            "problems": [str(p) for p in report.problems],
+        }
+        uptodate.record(options.root, out, inputs, said)
     return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered)
 
 
@@ -124,9 +142,17 @@ def manifest_path(work: Path, out: Path) -> Path:
     return work / f"manifest-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:12]}.json"
 
 
+def _feed_jobs(project: Project, jobs: list[Job], langs: tuple[str, ...]) -> list[Job]:
+    """Every notice in the default language: the jobs this build has already translated, reused."""
+    source = project.site.default_language
+    made = {job.notice.id: job for job in jobs if job.lang == source}
+    templates = templates_dir(project.root)
+    return [made.get(n.id) or make_job(project, n, source, templates, langs) for n in project.notices]
+
+
 def make_artifacts(
     project: Project,
-    notices: list[Notice],
+    current: list[Job],
     langs: tuple[str, ...],
     formats: tuple[str, ...],
     workers: int = 1,
@@ -134,10 +160,10 @@ def make_artifacts(
     previous: Path | None = None,
     progress=None,
 ) -> tuple[list[Artifact], int]:
-    """Every file of every notice and language; each page is made after its documents, to list them."""
-    templates = templates_dir(project.root)
-    current = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
-    jobs = current + past_jobs(project, notices, langs, templates)
+    """Every file of the jobs (one notice in one language each) and of their past releases; each page
+    is made after its documents, to list them."""
+    notices = list({job.notice.id: job.notice for job in current}.values())
+    jobs = current + past_jobs(project, notices, langs, current[0].templates if current else ())
     documents = [f for f in FORMATS if f in formats and f != "html"]
     tasks = [task for job in jobs for fmt in documents for task in _tasks(job, fmt)]
     made, rendered = run_tasks(tasks, workers, manifest, progress)
@@ -208,6 +234,9 @@ def past_jobs(project: Project, notices: list[Notice], langs: tuple[str, ...], t
         releases = list_releases(project.root, notice.id)
         for release in releases:
             _, site, old = load_release(project.root, notice.id, release.version)
+            # The languages are today's (a past version lists the languages published now), so that
+            # the latest release, when it says what the current notice says, is rendered once.
+            site = replace(site, languages=project.site.languages)
             replaced = release is not releases[-1] or notice.version != release.version
             jobs += [
                 replace(make_job(project, old, lang, templates, langs, site, release), superseded=replaced)

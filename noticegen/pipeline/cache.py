@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from noticegen import __version__
-from noticegen.builders import Artifact, Job
+from noticegen.builders.job import Artifact, Job
 from noticegen.releases.snapshot import digest
 
 # What each format's templates are made of (relative to a templates folder).

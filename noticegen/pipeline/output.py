@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from noticegen.builders import Artifact
+from noticegen.builders.job import Artifact
 from noticegen.errors import UserError
 
 MARKER = ".noticegen-output"

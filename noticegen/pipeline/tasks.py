@@ -6,9 +6,10 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from noticegen.builders import Artifact, Job, get_builder
+from noticegen.builders import SAME_AT_EVERY_ADDRESS, get_builder
+from noticegen.builders.job import Artifact, Job
 from noticegen.pipeline.cache import Manifest, inputs_digest
 
 # Longest first, so the slow PDFs start at once and the pool ends together.
@@ -42,11 +43,41 @@ def run_tasks(
             if progress:
                 progress(f"{task.key} (unchanged)")
     pending.sort(key=lambda pair: WEIGHT.get(pair[0].fmt, 9))
-    for task, inputs, artifacts in _render_all(pending, workers, progress):
-        results[task.key] = artifacts
-        if manifest:
-            manifest.record(task.key, inputs, artifacts)
-    return results, len(pending)
+    unique, copies = _distinct(pending)
+    for task, inputs, artifacts in _render_all(unique, workers, progress):
+        for same, same_inputs in [(task, inputs), *copies.get(task.key, [])]:
+            moved = _moved(artifacts, task.job.folder, same.job.folder)
+            results[same.key] = moved
+            if manifest:
+                manifest.record(same.key, same_inputs, moved)
+    return results, len(unique)
+
+
+def _distinct(
+    pending: list[tuple[Task, str]],
+) -> tuple[list[tuple[Task, str]], dict[str, list[tuple[Task, str]]]]:
+    """The tasks to render, and for each the tasks whose files are the same bytes at another address
+    (the latest release at v/<version>/ when its content is the current notice's)."""
+    unique: list[tuple[Task, str]] = []
+    copies: dict[str, list[tuple[Task, str]]] = {}
+    first: dict[str, Task] = {}
+    for task, inputs in pending:
+        if task.fmt in SAME_AT_EVERY_ADDRESS:
+            content = inputs_digest(replace(task.job, past=None, superseded=False), task.fmt)
+            if content in first:
+                copies.setdefault(first[content].key, []).append((task, inputs))
+                continue
+            first[content] = task
+        unique.append((task, inputs))
+    return unique, copies
+
+
+def _moved(artifacts: list[Artifact], old: str, new: str) -> list[Artifact]:
+    if old == new:
+        return artifacts
+    return [
+        Artifact(new + a.path[len(old) :], a.data) if a.path.startswith(old + "/") else a for a in artifacts
+    ]
 
 
 def _render(job: Job, fmt: str) -> list[Artifact]:

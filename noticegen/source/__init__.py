@@ -57,18 +57,18 @@ def _key(path: str) -> str:
     return path.split("/")[0]
 
 
-NOTICE_KEYS = (
+NOTICE_KEYS = (  # read in this order: values to confirm are listed (and frozen in releases) in this order
     Key("id", lambda r, node, path: r.ident(node, "the notice id"), True, doc="The notice's id."),
     Key("title", text("the notice title"), True, doc="The notice's title."),
     Key("version", lambda r, node, path: r.pattern(node, "version", VERSION, '"1.0" or "2.1"'), True),
     Key("effective", lambda r, node, path: r.date(node, "effective date"), True),
-    Key("sections", _sections, True, default=[], doc="The sections, in reading order."),
-    Key("summary", text("the summary"), doc="One or two plain sentences on what the notice is about."),
     Key("review_by", lambda r, node, path: r.date(node, "review date"), doc="When to review the notice."),
+    Key("summary", text("the summary"), doc="One or two plain sentences on what the notice is about."),
     Key("owner", text("the owner team"), doc="The team responsible for the notice."),
     Key("contacts", lambda r, node, path: read_contacts(r, node, _key(path)), default=()),
     Key("facts", lambda r, node, path: read_facts(r, node, _key(path))),
     Key("silence", lambda r, node, path: read_silences(r, node), default=(), doc="Checks turned off."),
+    Key("sections", _sections, True, default=[], doc="The sections, in reading order."),
 )
 
 

@@ -103,13 +103,13 @@ BLOCK_KEYS = (
 SITE_KEYS = (
     Key("organisation", nested(ORGANISATION_KEYS, "organisation"), True, doc="The council."),
     Key("dpo", lambda r, node, path: read_contact(r, node, "site", fixed_id="dpo"), True, doc="The DPO."),
-    Key("languages", _languages, True, doc="The languages the notices are published in."),
-    Key("base_url", url("base URL"), True, doc="The web address the notices are published under."),
     Key("contacts", lambda r, node, path: read_contacts(r, node, "site"), default=(), doc="Shared contacts."),
+    Key("languages", _languages, True, doc="The languages the notices are published in."),
     Key("logo", nested(LOGO_KEYS, "logo"), doc="The logo shown at the top of each notice."),
     Key("fragment", nested(FRAGMENT_KEYS, "fragment"), default={}, doc="Settings for the CMS fragment."),
     Key("blocks", _blocks, default={}, doc="Text written once and used in many notices."),
-)
+    Key("base_url", url("base URL"), True, doc="The web address the notices are published under."),
+)  # read in this order: values to confirm are listed (and frozen in releases) in this order
 
 
 def load_site(root: Path, path: Path, report: Reporter) -> tuple[Site | None, SharedBlocks]:
