@@ -22,6 +22,11 @@ def assert_readable(path: Path) -> polib.POFile:
     return catalog
 
 
+def translate_toolkit_rewrites(path: Path) -> bool:
+    """Whether saving the file with translate-toolkit (as Weblate does) would change a byte."""
+    return bytes(pypo.pofile.parsefile(str(path))) != path.read_bytes()
+
+
 def msgmerge_changes(po: Path, pot: Path, scratch: Path) -> str:
     """What a translator's `msgmerge --update --previous` would change in the file (a diff)."""
     copy = scratch / f"msgmerge-{po.parent.parent.name}-{po.name}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_root
-from po_readers import assert_readable, msgmerge_changes
+from po_readers import assert_readable, msgmerge_changes, translate_toolkit_rewrites
 
 from noticegen.cli import main
 
@@ -43,10 +43,13 @@ def test_the_shipped_catalogs_are_up_to_date_and_stable(shipped: Path, tmp_path:
     before = snapshot(shipped)
     assert cli(shipped, "update") == 0
     assert snapshot(shipped) == before, "i18n update on the shipped site should change nothing"
+    for pot in sorted((shipped / "locales").glob("*.pot")):
+        assert_readable(pot)
     for po in catalogs(shipped):
         assert_readable(po)
         pot = shipped / "locales" / f"{po.stem}.pot"
         assert msgmerge_changes(po, pot, tmp_path) == ""
+        assert not translate_toolkit_rewrites(po)  # Weblate saves it unchanged
 
 
 def test_reword_a_long_paragraph_and_a_list_item(shipped: Path, tmp_path: Path) -> None:

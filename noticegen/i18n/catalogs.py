@@ -52,7 +52,7 @@ def template(messages: list[Message], domain: str, project: str, version: str, w
         "Content-Transfer-Encoding": "8bit",
     }
     if any(m.plural for m in messages):
-        metadata["Plural-Forms"] = "nplurals=INTEGER; plural=EXPRESSION;"
+        metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"  # English's, so msgfmt accepts the POT
     catalog = pofile.new(HEADER.format(title="Translations", project=project, domain=domain), metadata)
     for m in messages:
         entry = polib.POEntry(
