@@ -4,17 +4,22 @@ msgfmt, polib and translate-toolkit read, and that msgmerge leaves as they are."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from pathlib import Path
 
 import polib
+import pytest
 from conftest import copy_root
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from po_readers import assert_readable, msgmerge_changes, translate_toolkit_rewrites
 
 from noticegen.cli import main
+from noticegen.errors import UserError
+from noticegen.i18n import catalogs
+from noticegen.i18n.messages import Message
 
 INTRO = "library/section/who-we-are/intro"
 LOANS = "library/section/what-we-collect/uses/loans"
@@ -83,3 +88,28 @@ def test_any_text_and_any_rewording_give_catalogs_every_reader_accepts(
                 assert entry.fuzzy and entry.previous_msgid == old and entry.msgstr == f"PL {old}"
             else:
                 assert not entry.fuzzy and entry.msgstr == f"PL {old}"
+
+
+ANY_CHARACTER = st.one_of(st.characters(blacklist_categories=("Cs", "Cc")), st.sampled_from("\n\t\r"))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.text(ANY_CHARACTER, min_size=1, max_size=300), min_size=1, max_size=4, unique=True))
+def test_the_writer_carries_any_text_exactly(texts: list[str]) -> None:
+    """Every Unicode text a source can hold (all but control characters) is written as a POT
+    that msgfmt accepts and that reads back, through polib, to exactly the same text."""
+    messages = [
+        Message(t, f"notice/x/{i}", [("notice_src/x.yaml", 1)], ["A note"]) for i, t in enumerate(texts)
+    ]
+    data = catalogs.dump(catalogs.template(messages, "notices", "Council", "1", dt.datetime(2024, 1, 1)))
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "notices.pot"
+        path.write_bytes(data)
+        assert [e.msgid for e in assert_readable(path)] == texts
+
+
+def test_a_control_character_stops_extraction_at_its_place() -> None:
+    message = Message("Bell\x07 here", "notice/x/1", [("notice_src/x.yaml", 12)], [])
+    with pytest.raises(UserError) as caught:
+        catalogs.template([message], "notices", "Council", "1", dt.datetime(2024, 1, 1))
+    assert str(caught.value).startswith("notice_src/x.yaml:12: error:") and "U+0007" in str(caught.value)

@@ -11,8 +11,10 @@ import polib
 from babel import Locale, UnknownLocaleError
 from babel.plural import to_gettext
 
+from noticegen.errors import Problem, UserError
 from noticegen.i18n import pofile
 from noticegen.i18n.messages import Message
+from noticegen.model import Loc
 
 DOMAINS = ("notices", "interface")
 HEADER = """\
@@ -22,6 +24,7 @@ A translation marked "fuzzy" has English that changed: check it, then remove the
 # Header fields that change without any text changing: a file differing only in them is kept.
 DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
 TEMPLATE_ONLY = (*DATE_FIELDS, "Project-Id-Version")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab and line ends
 FROM_TEMPLATE = ("Report-Msgid-Bugs-To", "POT-Creation-Date", "Content-Type")
 
 
@@ -55,6 +58,7 @@ def template(messages: list[Message], domain: str, project: str, version: str, w
         metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"  # English's, so msgfmt accepts the POT
     catalog = pofile.new(HEADER.format(title="Translations", project=project, domain=domain), metadata)
     for m in messages:
+        _refuse_control_characters(m)
         entry = polib.POEntry(
             msgctxt=m.context,
             msgid=m.msgid,
@@ -67,6 +71,22 @@ def template(messages: list[Message], domain: str, project: str, version: str, w
             entry.msgstr_plural = {0: "", 1: ""}
         catalog.append(entry)
     return catalog
+
+
+def _refuse_control_characters(message: Message) -> None:
+    """gettext cannot carry control characters (U+0004 separates the context, U+0000 ends a
+    string): a text with one stops extraction at its place instead of writing a broken file."""
+    found = CONTROL.search(message.msgid + (message.plural or "") + (message.context or ""))
+    if found:
+        path, line = message.locations[0] if message.locations else ("", 0)
+        raise UserError(
+            Problem(
+                Loc(path, line),
+                "error",
+                f"this text contains the invisible control character U+{ord(found.group(0)):04X}, "
+                "which translation files cannot carry: delete it",
+            )
+        )
 
 
 def translation_header(pot, lang: str, language_name: str) -> polib.POFile:
