@@ -29,6 +29,7 @@ format: setup-test
 
 bench: setup-test
 	tools/ensure-debs.sh bench
+	$(PIP) install -q --disable-pip-version-check sphinx  # a peer for the no-op rebuild, for the benchmark only
 	$(PY) benchmarks/run.py
 
 setup: $(VENV)/.build-ok

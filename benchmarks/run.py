@@ -861,6 +861,16 @@ class Benchmark:
                 met=noop.median < 0.3 and set(counts) == {0},
             )
         )
+        sphinx = self.sphinx_noop()
+        self.rows.append(
+            ratio_row(
+                "5. No-op rebuild / Sphinx's no-op rebuild of the same content",
+                noop.median,
+                sphinx,
+                0.4,
+                "≤ 0.4x",
+            )
+        )
 
         log("5. rebuild after editing one paragraph")
         edit_root = copy_project(self.scratch / "project-edit")
@@ -894,6 +904,33 @@ class Benchmark:
                 timing.median,
             )
         )
+
+    def sphinx_noop(self) -> float | None:
+        """Sphinx's no-op rebuild of the same notices and languages (one reST page each, from the same
+        Markdown pandoc gets); None, with a note, when Sphinx or pandoc is not installed."""
+        import importlib.util
+
+        if importlib.util.find_spec("sphinx") is None or not shutil.which("pandoc"):
+            self.notes.append("Sphinx peer: N/A (needs 'pip install sphinx' in the venv, and pandoc)")
+            return None
+        log("5. Sphinx's no-op rebuild of the same content")
+        src = self.scratch / "sphinx-src"
+        src.mkdir(parents=True, exist_ok=True)
+        (src / "conf.py").write_text('project = "Privacy notices"\nextensions = []\n', encoding="utf-8")
+        pages = []
+        for notice_id, lang, job in jobs_for(self.project):
+            name = f"{notice_id}-{lang}"
+            md = src / f"{name}.md"
+            md.write_text(MarkdownExporter(job).markdown(), encoding="utf-8")
+            run(["pandoc", str(md), "-f", "markdown", "-t", "rst", "-s", "-o", str(src / f"{name}.rst")])
+            md.unlink()
+            pages.append(name)
+        index = "Privacy notices\n===============\n\n.. toctree::\n\n" + "".join(f"   {p}\n" for p in pages)
+        (src / "index.rst").write_text(index, encoding="utf-8")
+        out = self.scratch / "sphinx-out"
+        cmd = [PYTHON, "-m", "sphinx", "-b", "html", "-q", str(src), str(out)]
+        run(cmd, self.scratch)  # the build whose outputs are reused
+        return measure("Sphinx no-op rebuild", lambda i: cmd, self.runs, self.scratch).median
 
     # 6, 7 ------------------------------------------------------------------------------
     def synthetic(self) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from noticegen import __version__
 from noticegen.commands import COMMANDS
-from noticegen.errors import Refused, UserError
+from noticegen.errors import Refused, UserError, environment_problem
+from noticegen.pipeline.stopping import Stopped, stop_on_signals
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -42,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
         prog="noticegen",
         description="Build a council's privacy notices from their YAML sources.",
         parents=[common],
-        epilog="Exit codes: 0 ok, 1 problems found, 2 bad input or usage, 3 a fault inside noticegen.",
+        epilog="Exit codes: 0 ok, 1 problems found, 2 bad input, usage or environment (disk full, no permission), 3 a fault inside noticegen; stopped by Ctrl-C 130, SIGTERM 143, SIGHUP 129.",
     )
     top.add_argument("--version", action="version", version=f"noticegen {__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -60,7 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.root = getattr(args, "root", Path(".")).resolve()
     args.debug = getattr(args, "debug", False)
     try:
-        return run(args)
+        with stop_on_signals():
+            return run(args)
     except UserError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -69,16 +71,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in [*exc.lines, exc.advice]:
             print(line, file=sys.stderr)
         return EXIT_PROBLEMS
-    except KeyboardInterrupt:
-        print("noticegen: stopped; dist/ was left as it was", file=sys.stderr)
-        return 130
-    except Exception:
+    except KeyboardInterrupt as exc:
+        stopped = exc if isinstance(exc, Stopped) else Stopped()
+        print(f"noticegen: stopped by {stopped.name}; dist/ was left as it was", file=sys.stderr)
+        return stopped.exit_code
+    except OSError as exc:
+        problem = environment_problem(exc)
+        if problem is None:
+            return _fault(args.debug)
         if args.debug:
             traceback.print_exc()
-        else:
-            print(
-                "noticegen: error: something went wrong inside noticegen (not in your files); "
-                "run again with --debug and send the output to the developers",
-                file=sys.stderr,
-            )
-        return EXIT_BUG
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    except Exception:
+        return _fault(args.debug)
+
+
+def _fault(debug: bool) -> int:
+    """A fault inside noticegen: exit 3, with the traceback under --debug."""
+    if debug:
+        traceback.print_exc()
+    else:
+        print(
+            "noticegen: error: something went wrong inside noticegen (not in your files); "
+            "run again with --debug and send the output to the developers",
+            file=sys.stderr,
+        )
+    return EXIT_BUG

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 
 from noticegen.model import Loc
@@ -29,6 +30,9 @@ class UserError(Exception):
             problems = [problems]
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self):  # a worker's UserError reaches the parent with its problems intact
+        return (type(self), (self.problems,))
 
     @classmethod
     def at(cls, path: object, message: str) -> UserError:
@@ -78,3 +82,23 @@ class Reporter:
 
 def _order(problem: Problem) -> tuple[str, int, int]:
     return (problem.loc.path, problem.loc.line, problem.loc.col)
+
+
+ENVIRONMENT = {
+    errno.ENOSPC: "the disk is full: free some space, then run the command again",
+    errno.EDQUOT: "your disk quota is used up: free some space, then run the command again",
+    errno.EROFS: "this is on a read-only disk: choose a folder that can be written (--out)",
+    errno.EACCES: "noticegen may not write or read this: check its permissions, or choose another folder",
+    errno.EPERM: "noticegen may not change this: check its permissions, or choose another folder",
+    errno.EIO: "the disk reported an error: check the disk, then run the command again",
+    errno.EMFILE: "too many files are open: close some programs, then run the command again",
+}
+
+
+def environment_problem(exc: OSError) -> str | None:
+    """`path: error: what happened: what to do` for a fault of the machine, not of noticegen."""
+    advice = ENVIRONMENT.get(exc.errno or 0)
+    if advice is None:
+        return None
+    where = exc.filename or "noticegen"
+    return f"{where}: error: {exc.strerror or 'cannot be used'}: {advice} (dist/ was left as it was)"

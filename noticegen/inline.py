@@ -12,7 +12,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from noticegen.grammar import BARE
+from noticegen.grammar import BARE, LINK_TITLE, address_problem
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
@@ -64,7 +64,9 @@ _MD = _markdown()
 @functools.lru_cache(maxsize=8192)
 def parse(value: str) -> tuple[Run, ...]:
     """Runs for one piece of inline Markdown; unsafe links lose their target."""
-    source = value.strip().replace("\r\n", "\n").replace("\n", "  \n")
+    source = re.sub(r"\r\n?", "\n", value.strip()).replace("\n", "  \n")  # a lone CR ends a line too
+    if LINK_TITLE.search(source):
+        source = source.replace("[", "\\[")
     rendered = _MD.reset().convert(source)
     clean = nh3.clean(
         rendered,
@@ -139,6 +141,8 @@ def _autolink(runs: list[Run]) -> list[Run]:
             continue
         position = 0
         for match in BARE.finditer(run.text):
+            if match.group("url") and address_problem(match.group("url")):
+                continue  # an address that hides where it goes stays text
             if match.start() > position:
                 out.append(Run(run.text[position : match.start()], run.strong, run.em))
             out.append(Run(match.group(0), run.strong, run.em, _href(match)))

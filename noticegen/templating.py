@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from noticegen import inline
 from noticegen.grammar import PLACEHOLDER
@@ -33,8 +33,40 @@ def environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(translations or gettext.NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
+    words = InterfaceText(translations or gettext.NullTranslations(), escape)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        words.gettext, words.ngettext, newstyle=True, pgettext=words.pgettext, npgettext=words.npgettext
+    )
     return env
+
+
+class InterfaceText:
+    """The one path for the templates' own words: a translation is text, never markup.
+
+    Jinja's newstyle gettext marks what the catalog returns as Markup when it autoescapes, so a
+    translator's `<script>` would be published as a tag. Each translation is escaped here first;
+    the placeholders (`%(name)s`) are filled in afterwards and escaped by Markup's `%`. A template
+    that needs markup puts it around the call, never inside a translation.
+    """
+
+    def __init__(self, translations: gettext.NullTranslations, as_html: bool) -> None:
+        self.translations = translations
+        self.as_html = as_html
+
+    def _text(self, value: str) -> str:
+        return escape(value) if self.as_html else value
+
+    def gettext(self, message: str) -> str:
+        return self._text(self.translations.gettext(message))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._text(self.translations.ngettext(singular, plural, n))
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._text(self.translations.pgettext(context, message))
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self._text(self.translations.npgettext(context, singular, plural, n))
 
 
 @dataclass(frozen=True)

@@ -69,18 +69,24 @@ def fresh(root: Path, out: Path, inputs: str) -> dict | None:
         stamp = json.loads(_stamp_path(root, out).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if (
-        not isinstance(stamp, dict)
-        or stamp.get("inputs") != inputs
-        or not isinstance(stamp.get("said"), dict)
-    ):
-        return None
+    if not isinstance(stamp, dict) or stamp.get("inputs") != inputs or not _well_formed(stamp.get("said")):
+        return None  # another build's, or damaged: the build runs, and writes a new one
     try:
         if _files(out) != stamp.get("files"):
             return None
     except OSError:
         return None
     return stamp["said"]
+
+
+def _well_formed(said: object) -> bool:
+    return (
+        isinstance(said, dict)
+        and isinstance(said.get("files"), int)
+        and isinstance(said.get("checks"), str)
+        and isinstance(said.get("problems"), list)
+        and all(isinstance(p, str) for p in said["problems"])
+    )
 
 
 def record(root: Path, out: Path, inputs: str, said: dict) -> None:

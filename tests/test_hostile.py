@@ -62,7 +62,9 @@ def test_source_refuses_hostile_text(tmp_path: Path, secret: Path, index: int) -
     assert "library.yaml:" in str(caught.value)
 
 
-def test_hostile_translations_are_escaped_in_every_format(tmp_path: Path, secret: Path) -> None:
+def test_hostile_translations_are_escaped_in_every_format(
+    tmp_path: Path, secret: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = copy_root("basic", tmp_path)
     init(root, "pl")
     site = root / "notice_src/site.yaml"
@@ -77,6 +79,11 @@ def test_hostile_translations_are_escaped_in_every_format(tmp_path: Path, secret
             else:
                 entry.msgstr = texts[number % len(texts)] if domain == "notices" else entry.msgid
         po.save()
+    with pytest.raises(UserError):  # the build refuses such a catalog (issue 15)...
+        build(BuildOptions(root=root, langs=("pl",)))
+    from noticegen import pipeline
+
+    monkeypatch.setattr(pipeline, "refuse_bad_catalogs", lambda root, langs: None)  # ...and behind it:
     out = build(BuildOptions(root=root, langs=("pl",))).out
     folder = out / "library/pl"
     for page in folder.glob("*.html"):

@@ -11,6 +11,7 @@ import pytest
 from conftest import copy_root
 
 from noticegen.cli import main
+from noticegen.errors import UserError
 from noticegen.i18n.pseudo import write_pseudo_catalogs
 from noticegen.pipeline import BuildOptions, build
 
@@ -230,7 +231,7 @@ def test_pseudo_locale_build_has_no_untranslated_text(tmp_path: Path, fmt: str) 
     assert not leftovers, f"untranslated English in the {fmt} output: {sorted(set(leftovers))}"
 
 
-def test_a_translation_that_breaks_a_placeholder_is_not_published(project: Path) -> None:
+def test_a_translation_that_breaks_a_placeholder_is_not_published(project: Path, monkeypatch) -> None:
     assert cli(project, "init", "pl") == 0
     add_language(project, "pl", "approved")
     translate_all(project, "pl", lambda m: "PL " + m.msgid)
@@ -238,6 +239,15 @@ def test_a_translation_that_breaks_a_placeholder_is_not_published(project: Path)
     po.find("If you are unhappy, you can complain to the {ico.link}.").msgstr = "Skarga: {ico.lnk}."
     po.save()
     out = project / "dist"
+    # The build refuses a catalog that `i18n check` refuses, naming the entry (issue 15)...
+    with pytest.raises(UserError) as refused:
+        build(BuildOptions(root=project, formats=("html",), out=out))
+    assert f"{PO}:" in str(refused.value) and "{ico.link}" in str(refused.value)
+    assert not out.exists()
+    # ...and behind that gate, the broken translation is still never published.
+    from noticegen import pipeline
+
+    monkeypatch.setattr(pipeline, "refuse_bad_catalogs", lambda root, langs: None)
     build(BuildOptions(root=project, formats=("html",), out=out))
     page = (out / "library/pl/index.html").read_text()
     assert "{ico.lnk}" not in page

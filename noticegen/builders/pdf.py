@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.i18n.fallback import isolated_text
 from noticegen.languages import base, direction, long_date, own_name
+from noticegen.source.limits import layout_deadline
 from noticegen.templating import Renderer
 
 #: The two editions: file name suffix, body text size in points.
@@ -48,11 +49,13 @@ class PdfBuilder:
     name = "pdf"
 
     def build(self, job: Job) -> list[Artifact]:
-        return [
-            Artifact(doc.path, render_pdf(doc))
-            for doc in print_documents(job)
-            if job.edition in (None, doc.edition)
-        ]
+        made = []
+        for doc in print_documents(job):
+            if job.edition in (None, doc.edition):
+                version = f" version {job.past}" if job.past else ""
+                with layout_deadline(f"{job.notice.id}{version}, {job.lang}, {doc.edition} PDF"):
+                    made.append(Artifact(doc.path, render_pdf(doc)))
+        return made
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 import polib
 
 from noticegen.errors import Problem, UserError
+from noticegen.i18n import screening
 from noticegen.model import Loc
 
 WIDTH = 79  # gettext's default page width: what msgmerge, msgcat and Poedit write
@@ -42,13 +43,9 @@ def read(path: Path, shown: str) -> polib.POFile:
         raise UserError.at(
             shown, "this catalog does not exist: run 'noticegen i18n init LANG' first"
         ) from None
+    text = screening.screened(shown, data)
     try:
-        catalog = polib.pofile(data.decode("utf-8"), wrapwidth=0)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UserError(
-            Problem(Loc(shown, line), "error", "this catalog is not UTF-8: save it as UTF-8")
-        ) from None
+        catalog = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise UserError(
@@ -59,6 +56,7 @@ def read(path: Path, shown: str) -> polib.POFile:
             )
         ) from None
     catalog.wrapwidth = 0
+    screening.check_plural_forms(shown, text, catalog.metadata.get("Plural-Forms"))
     return catalog
 
 

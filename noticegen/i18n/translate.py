@@ -9,8 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from noticegen.grammar import link_targets, placeholders
-from noticegen.i18n.catalogs import Coverage, load, po_path, shown
-from noticegen.i18n.validity import refuse_invalid
+from noticegen.i18n.catalogs import Coverage, load, po_path
 from noticegen.model import Notice, Site, Text
 from noticegen.walk import replace_texts, texts
 
@@ -43,14 +42,7 @@ def keeps_references(english: str, translated: str) -> bool:
 
 @functools.lru_cache(maxsize=32)
 def _catalog(path: str, mtime: float, lang: str) -> dict[tuple[str, str | None], str]:
-    return _lookup(_checked(Path(path), lang))
-
-
-def _checked(path: Path, lang: str):
-    """The catalog, refused (exit 2, with its lines) when msgfmt rejects it."""
-    catalog = load(path, lang)
-    refuse_invalid(path, shown(path))
-    return catalog
+    return _lookup(load(Path(path), lang))
 
 
 def content_catalog(root: Path, lang: str, source_lang: str) -> dict[tuple[str, str | None], str] | None:
@@ -87,7 +79,7 @@ def translate(site: Site, notice: Notice, lang: str, strings: dict | None, sourc
 
 @functools.lru_cache(maxsize=32)
 def _interface(path: str, mtime: float, lang: str) -> gettext.NullTranslations:
-    catalog = _checked(Path(path), lang)
+    catalog = load(Path(path), lang)
     # Only confirmed translations: polib leaves fuzzy, obsolete and empty entries out of the MO.
     return gettext.GNUTranslations(io.BytesIO(catalog.to_binary()))
 

@@ -1,7 +1,7 @@
 """Is a catalog one gettext accepts? `msgfmt --check`, reported as `file:line` problems.
 
-`i18n check` lists these problems; `build` and `serve` refuse a catalog that has an error
-(`refuse_invalid`), so a page is never built from a file a translator's tools would reject.
+`i18n check` lists these problems; `build` and `serve` refuse a catalog with an error through it
+(`workflow.refuse_bad_catalogs`), so a page is never built from a file translators' tools reject.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from noticegen.errors import Problem, UserError
+from noticegen.errors import Problem
 from noticegen.model import Loc
 
 _LINE = re.compile(r"^.*?:(\d+):\s*(.*)$")
@@ -42,10 +42,3 @@ def msgfmt_problems(path: Path, shown: str) -> list[Problem]:
     if result.returncode and not any(p.level == "error" for p in found):
         found.append(Problem(Loc(shown), "error", f"msgfmt --check failed: {result.stderr.strip()[:200]}"))
     return found
-
-
-def refuse_invalid(path: Path, shown: str) -> None:
-    """Stop (exit 2) when msgfmt rejects the catalog: every error with its line."""
-    errors = [p for p in msgfmt_problems(path, shown) if p.level == "error"]
-    if errors:
-        raise UserError(errors)

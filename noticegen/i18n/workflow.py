@@ -24,12 +24,13 @@ from noticegen.i18n.catalogs import (
 )
 from noticegen.i18n.messages import interface_messages, notice_messages
 from noticegen.i18n.pofile import msgid_lines, write_if_changed
+from noticegen.i18n.safety import format_problem
 from noticegen.i18n.site_languages import add_draft_language, english_name
 from noticegen.i18n.validity import msgfmt_problems
 from noticegen.model import Loc, Project
 from noticegen.reproducible import source_moment
 from noticegen.source import load_project
-from noticegen.source.schema import RAW_HTML
+from noticegen.source.schema import RAW_HTML, link_problem
 from noticegen.templating import templates_dir
 from noticegen.walk import texts
 
@@ -148,10 +149,10 @@ def status(root: Path) -> list[Status]:
     return rows
 
 
-def check(root: Path) -> list[Problem]:
+def check(root: Path, langs: tuple[str, ...] | None = None) -> list[Problem]:
     """Every catalog parses, passes msgfmt --check, and keeps its links, emphasis and placeholders."""
     problems: list[Problem] = []
-    for lang in catalog_langs(root):
+    for lang in [x for x in catalog_langs(root) if langs is None or x in langs]:
         for domain in DOMAINS:
             path = po_path(root, lang, domain)
             if not path.exists():
@@ -161,14 +162,37 @@ def check(root: Path) -> list[Problem]:
             live = [m for m in load(path, lang) if not m.obsolete]
             lines = dict(zip((id(m) for m in live), msgid_lines(path)[1:], strict=False))
             for message in live:
-                if message.msgid and message.msgstr and not message.fuzzy:
-                    problems += _compare(Loc(rel, lines.get(id(message), 0)), message)
+                if message.msgid and not message.fuzzy:
+                    where = Loc(rel, lines.get(id(message), 0))
+                    for english, translated in _forms(message):
+                        problems += _compare(where, message, english, translated, domain)
     return problems
 
 
-def _compare(where: Loc, message) -> list[Problem]:
-    english, translated = message.msgid, message.msgstr
-    found = []
+def _forms(message) -> list[tuple[str, str]]:
+    """(English, translation) pairs: one, or for a plural message each form against the plural."""
+    if message.msgid_plural:
+        return [(message.msgid_plural, form) for form in message.msgstr_plural.values() if form]
+    return [(message.msgid, message.msgstr)] if message.msgstr else []
+
+
+def refuse_bad_catalogs(root: Path, langs: tuple[str, ...]) -> None:
+    """Build and preview use no catalog `i18n check` refuses: UserError (exit 2) with file:line."""
+    errors = [p for p in check(root, langs) if p.level == "error"]
+    if errors:
+        raise UserError(
+            [
+                *errors,
+                Problem(Loc(""), "error", "nothing was built: fix these translations (docs/translators.md)"),
+            ]
+        )
+
+
+def _compare(where: Loc, message, english: str, translated: str, domain: str) -> list[Problem]:
+    found = [p for p in [format_problem(english, translated)] if p and domain == "interface"]
+    link = link_problem(translated) if not link_problem(english) else None
+    if link:
+        found.append(link[1])
     if RAW_HTML.search(translated) and not RAW_HTML.search(english):
         found.append("adds raw HTML; write the text only (use Markdown for links and emphasis)")
     if re.search(r"(?i)javascript:|data:|vbscript:", translated) and not re.search(

@@ -16,10 +16,12 @@ from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
 from noticegen.errors import Reporter, UserError
 from noticegen.i18n.translate import content_catalog, translate
+from noticegen.i18n.workflow import refuse_bad_catalogs
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
 from noticegen.pipeline.gate import refuse_unpublishable
-from noticegen.pipeline.output import WriteSummary, build_lock, publish
+from noticegen.pipeline.lock import build_lock
+from noticegen.pipeline.output import WriteSummary, publish
 from noticegen.pipeline.tasks import Task, run_tasks
 from noticegen.releases.store import Release, list_releases, load_release, version_key
 from noticegen.source import load_project
@@ -97,6 +99,7 @@ def build(
     refuse_unpublishable(project, checks, options.strict, options.publish)
     notices = _select_notices(project, options.notices)
     langs = _select_langs(project, options.langs, options.publish)
+    refuse_bad_catalogs(options.root, langs)  # a translation is untrusted: i18n check first
     out = options.output
     work = options.root / ".noticegen"
     partial = bool(options.notices or options.langs or partial_formats)

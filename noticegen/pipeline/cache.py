@@ -6,6 +6,7 @@ import functools
 import hashlib
 import json
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -69,16 +70,44 @@ def _model_digest(model: object) -> str:
     return found[1]
 
 
+def _well_formed(entry: object) -> bool:
+    outputs = entry.get("outputs") if isinstance(entry, dict) else None
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("inputs"), str)
+        and isinstance(outputs, dict)
+        and all(isinstance(k, str) and isinstance(v, str) and _inside(k) for k, v in outputs.items())
+    )
+
+
+def _inside(rel: str) -> bool:
+    return bool(rel) and not rel.startswith("/") and ".." not in rel.split("/")
+
+
+def _read(path: Path) -> dict[str, dict]:
+    """The last build's entries; a manifest that is damaged or of another shape is discarded."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        data = None
+    if isinstance(data, dict) and all(isinstance(k, str) and _well_formed(v) for k, v in data.items()):
+        return data
+    print(
+        f"noticegen: {path} is damaged; it is discarded and everything is rendered again",
+        file=sys.stderr,
+    )
+    return {}
+
+
 class Manifest:
     """Input hashes and output checksums of the last published build."""
 
     def __init__(self, path: Path, out: Path) -> None:
         self.path = path
         self.out = out
-        try:
-            self.entries: dict[str, dict] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.entries = {}
+        self.entries: dict[str, dict] = _read(path)
         self.fresh: dict[str, dict] = {}
 
     def reuse(self, key: str, inputs: str) -> list[Artifact] | None:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
 import errno
-import fcntl
 import hashlib
 import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -53,21 +50,6 @@ def check_out_dir(out: Path) -> None:
         )
 
 
-@contextlib.contextmanager
-def build_lock(work: Path) -> Iterator[None]:
-    """One build at a time per project: a second one is told, not queued."""
-    work.mkdir(parents=True, exist_ok=True)
-    with open(work / "build.lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise UserError.at(
-                work / "build.lock",
-                "another build of this project is running: wait for it to finish, then build again",
-            ) from None
-        yield
-
-
 def publish(artifacts: list[Artifact], out: Path, work: Path, keep_others: bool = False) -> WriteSummary:
     """Make every file in staging, then exchange staging and `out` atomically.
 
@@ -83,9 +65,12 @@ def publish(artifacts: list[Artifact], out: Path, work: Path, keep_others: bool 
     _remove_stale(parent)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=parent))
     try:
+        os.chmod(staging, 0o777 & ~umask())  # mkdtemp makes 0700: a web server could not read it
         unchanged = _fill(staging, artifacts, out)
+        _sync_folders(staging)
         _test_hook("staged")
         _swap(staging, out)
+        _sync(out.parent)  # the exchange itself reaches the disk
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -107,10 +92,50 @@ def _fill(staging: Path, artifacts: list[Artifact], old: Path) -> int:
             os.link(previous, target)  # keeps the old file's mtime: nothing changed
             unchanged += number <= len(ordered)
         else:
-            target.write_bytes(artifact.data)
+            _write(target, artifact.data)
         if number == len(ordered) // 2:
             _test_hook("half-staged")
     return unchanged
+
+
+def umask() -> int:
+    """The process's umask, read without changing it (Linux), else set and restored at once."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _write(target: Path, data: bytes) -> None:
+    """A new file (mode from the umask), on the disk before the swap can publish it."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sync(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sync_folders(staging: Path) -> None:
+    """Every folder's entries on the disk, deepest first, then the staging folder itself."""
+    folders = sorted((p for p in staging.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts))
+    for folder in [*folders, staging]:
+        _sync(folder)
 
 
 def _carried_over(out: Path, made: set[str]) -> list[Artifact]:
@@ -179,6 +204,8 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _test_hook(point: str) -> None:
-    """Tests kill the build at a named point to prove the swap is all or nothing."""
+    """Tests stop the build at a named point (SIGKILL, or NOTICEGEN_TEST_SIGNAL) to prove the swap
+    is all or nothing and that a stopped build cleans up."""
     if os.environ.get("NOTICEGEN_TEST_KILL_AT") == point:
-        os.kill(os.getpid(), signal.SIGKILL)
+        name = os.environ.get("NOTICEGEN_TEST_SIGNAL", "SIGKILL")
+        os.kill(os.getpid(), getattr(signal, name, signal.SIGKILL))

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from noticegen.builders import SAME_AT_EVERY_ADDRESS, get_builder
 from noticegen.builders.job import Artifact, Job
 from noticegen.pipeline.cache import Manifest, inputs_digest
+from noticegen.pipeline.output import _test_hook
+from noticegen.pipeline.stopping import stop_workers, worker_started
 
 # Longest first, so the slow PDFs start at once and the pool ends together.
 WEIGHT = {"pdf": 0, "docx": 1, "html": 2, "txt": 3}
@@ -81,6 +85,10 @@ def _moved(artifacts: list[Artifact], old: str, new: str) -> list[Artifact]:
 
 
 def _render(job: Job, fmt: str) -> list[Artifact]:
+    hang = os.environ.get("NOTICEGEN_TEST_HANG_WORKER")
+    if hang:  # tests: a layout that never ends, announced by a file named after the worker
+        Path(f"{hang}.{os.getpid()}").touch()
+        time.sleep(3600)
     return get_builder(fmt).build(job)
 
 
@@ -95,7 +103,13 @@ def _render_all(pending: list[tuple[Task, str]], workers: int, progress):
     if any(task.fmt == "pdf" for task, _ in pending):
         import weasyprint  # noqa: F401  (imported once here, inherited by every worker)
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(workers, len(pending)), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(pending)),
+        mp_context=context,
+        initializer=worker_started,
+        initargs=(os.getpid(),),
+    )
+    try:
         futures = {pool.submit(_render, task.job, task.fmt): (task, inputs) for task, inputs in pending}
         remaining = set(futures)
         while remaining:
@@ -103,6 +117,13 @@ def _render_all(pending: list[tuple[Task, str]], workers: int, progress):
             for future in done:
                 task, inputs = futures[future]
                 artifacts = future.result()  # re-raises a worker's error here
+                _test_hook("rendering")
                 if progress:
                     progress(task.key)
                 yield task, inputs, artifacts
+    except BaseException:
+        # Stopped, interrupted or failed: the other layouts are not waited for.
+        stop_workers(getattr(pool, "_processes", None))
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)

@@ -4,39 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import signal
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from noticegen.errors import UserError
 from noticegen.pipeline import manifest_path
+from noticegen.pipeline.stopping import stop_on_signals
 from noticegen.preview.rebuild import Preview
 from noticegen.preview.server import PreviewServer
 from noticegen.preview.watcher import watch
 
 WATCHER_START_SECONDS = 10  # longer than this to start listening: the preview goes on unwatched
-
-
-@contextlib.contextmanager
-def stop_on_signals() -> Iterator[None]:
-    """Ctrl-C (SIGINT) and `kill` (SIGTERM) both stop the preview cleanly, even when it was
-    started in the background, where a shell makes the program ignore SIGINT."""
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set signal handlers (serve() called from a test, say)
-        return
-    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 def serve(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from noticegen import hygiene
 from noticegen.errors import Problem, Reporter, UserError
 from noticegen.model import Loc, Notice, Site
 from noticegen.releases.snapshot import canonical_json, to_data
@@ -53,6 +54,8 @@ def prepare_release(
     root = Path(root)
     if kind not in KINDS:
         raise UserError(f"a release is major or minor, not '{kind}'")
+    if hygiene.value_problem(summary):
+        raise UserError(f"--summary: {hygiene.value_problem(summary)}: type the change note again")
     summary = " ".join(summary.split())
     if not summary:
         raise UserError('the change note is empty: say what changed with --summary "…"')

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from noticegen import hygiene
 from noticegen.errors import UserError
 from noticegen.model import Notice, Site
 from noticegen.releases.revive import SnapshotError, from_data
@@ -148,6 +149,9 @@ def _read_snapshot(root: Path, path: Path) -> dict[str, Any]:
             rel(root, path),
             "this is not a release snapshot (it needs 'release', 'notice' and 'site'): restore it from git",
         )
+    problem = hygiene.data_problem(data)
+    if problem:
+        raise UserError.at(rel(root, path), f"{problem}: restore the snapshot from git")
     return data
 
 

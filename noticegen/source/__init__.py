@@ -10,6 +10,7 @@ from noticegen.errors import Reporter, UserError
 from noticegen.model import Loc, Notice, Project, Section, Site
 from noticegen.source.facts import read_contacts, read_facts
 from noticegen.source.keys import Key, read_keys, text, written
+from noticegen.source.limits import check_sizes
 from noticegen.source.references import check_placeholders, check_references, resolve_shared
 from noticegen.source.schema import SLUG, Reader
 from noticegen.source.sections import read_section
@@ -38,6 +39,7 @@ def load_project(root: Path | str, strict: bool = False) -> tuple[Project, Repor
     for path in paths:
         notice = load_notice(root, path, site, blocks, report)
         if notice is not None:
+            check_sizes(report, notice)  # bounded before anything is laid out
             notices.append(notice)
     if not paths:
         report.error(

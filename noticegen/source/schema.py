@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from noticegen.errors import Reporter
-from noticegen.grammar import LINK_TARGET, SAFE_LINK
+from noticegen.grammar import BARE, LINK_TARGET, LINK_TITLE, SAFE_LINK, address_problem
 from noticegen.model import Loc, Text, ToConfirm
 from noticegen.source.yaml_nodes import Entry, Node
 
@@ -18,7 +18,8 @@ PHONE = re.compile(r"^\+?[0-9][0-9 ]{6,18}[0-9]$")
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$")
 # Raw HTML: a tag, a closing tag, a comment or a doctype. `<https://…>` autolinks are fine.
 IMAGE = re.compile(r"!\[")
-RAW_HTML = re.compile(r"<\s*(?:/\s*)?(?!https?:|mailto:)[A-Za-z!?][^>]*>?")
+# A tag starts right after `<` (`a < b` is text, `a <b>` a tag); `<https://…>` autolinks are fine.
+RAW_HTML = re.compile(r"<(?:/\s*)?(?!https?:|mailto:)[A-Za-z!?][^>]*>?")
 
 
 class Reader:
@@ -119,6 +120,10 @@ class Reader:
                     "to https://, http://, mailto: or tel: addresses only",
                 )
                 return None
+        problem = link_problem(value)
+        if problem:
+            self.report.error(_offset(node, value, problem[0]), f"{problem[1]} (in {what})")
+            return None
         if IMAGE.search(value):
             self.report.error(
                 _offset(node, value, IMAGE.search(value).start()),  # type: ignore[union-attr]
@@ -154,7 +159,12 @@ class Reader:
         return self.pattern(node, what, PHONE, "0151 934 3359 (digits and spaces only)")
 
     def url(self, node: Node, what: str) -> str | None:
-        return self.pattern(node, what, URL, "https://www.example.gov.uk/page")
+        value = self.pattern(node, what, URL, "https://www.example.gov.uk/page")
+        problem = address_problem(value) if value else None
+        if problem:
+            self.report.error(node.loc, f"the address '{value}' for {what} {problem}")
+            return None
+        return value
 
     def date(self, node: Node, what: str) -> dt.date | None:
         value = self.scalar(node, what)
@@ -198,6 +208,23 @@ class Reader:
             )
             return None
         return value
+
+
+def link_problem(value: str) -> tuple[int, str] | None:
+    """(index, message) for a link with a title, or a link or bare address that hides its target."""
+    title = LINK_TITLE.search(value)
+    if title:
+        return title.start(), (
+            "a link may hold only its address in round brackets, not a title or anything after "
+            "it: write [link text](https://…) with nothing after the address"
+        )
+    targets = [(m.start(1), m.group(1)) for m in LINK_TARGET.finditer(value)]
+    targets += [(m.start(), m.group(0)) for m in BARE.finditer(value) if m.group("url")]
+    for index, url in targets:
+        problem = address_problem(url)
+        if problem:
+            return index, f"the address '{url[:60]}' {problem}"
+    return None
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:

@@ -12,6 +12,7 @@ from noticegen.errors import Reporter
 from noticegen.model import Block, Language, Loc, Logo, Site, Text
 from noticegen.source.facts import read_contact, read_contacts
 from noticegen.source.keys import Key, integer, nested, pattern, read_keys, text, url, written
+from noticegen.source.logo import logo_problem
 from noticegen.source.references import check_placeholders
 from noticegen.source.schema import SLUG, Reader
 from noticegen.source.sections import read_body
@@ -154,4 +155,9 @@ def _logo(r: Reader, root: Path, logo: dict | None) -> Logo | None:
             "put the image in notice_src/assets/ and name it here",
         )
         return None
+    for image in dict.fromkeys([target, target.with_suffix(".png")]):  # the PNG beside it goes to Word
+        problem = logo_problem(image) if image.is_file() else None
+        if problem:
+            r.report.error(loc, f"the logo {image.name} cannot be published: {problem}")
+            return None
     return Logo(file, logo["alt"])  # type: ignore[index]

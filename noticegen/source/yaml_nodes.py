@@ -21,11 +21,13 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from noticegen import hygiene
 from noticegen.errors import Problem, UserError
 from noticegen.model import Loc
+from noticegen.source import limits
 
-MAX_BYTES = 2 * 1024 * 1024
-MAX_DEPTH = 32
+MAX_BYTES = limits.SOURCE_BYTES
+MAX_DEPTH = limits.SOURCE_DEPTH
 
 Value = str | None | list["Node"] | dict[str, "Entry"]
 
@@ -75,6 +77,10 @@ def load_yaml(path: str, data: bytes) -> Node:
         raise UserError(
             Problem(Loc(path, line), "error", "the file is not UTF-8 text: save it as UTF-8")
         ) from None
+    text = hygiene.without_bom(text)
+    problems = [Problem(Loc(path, line, col), "error", m) for line, col, m in hygiene.file_findings(text)]
+    if problems:
+        raise UserError(problems)
     try:
         root = _compose(path, text)
     except MarkedYAMLError as exc:
@@ -147,7 +153,8 @@ def _screen_events(path: str, yaml: YAML, text: str) -> None:
                 )
             )
         tag = getattr(event, "tag", None)
-        if tag and not getattr(event, "implicit", (True,))[0] and tag != "!":
+        implicit = getattr(event, "implicit", True)  # a pair for scalars, a flag for collections
+        if tag and not (implicit[0] if isinstance(implicit, tuple) else implicit) and tag != "!":
             raise UserError(Problem(where, "error", f"YAML tags such as '{tag}' are not allowed"))
         if isinstance(event, CollectionStartEvent):
             depth += 1
@@ -163,6 +170,11 @@ def _convert(path: str, node: object) -> Node:
         plain = node.style is None
         if plain and node.value in ("", "~", "null", "Null", "NULL"):
             return Node(None, loc)
+        problem = hygiene.value_problem(node.value)  # written with an escape such as "\e" or "\u202e"
+        if problem:
+            raise UserError(
+                Problem(loc, "error", f"{problem}; remove the escape (such as \\e or \\u202e) that writes it")
+            )
         return Node(node.value, loc, quoted=not plain)
     if isinstance(node, SequenceNode):
         return Node([_convert(path, item) for item in node.value], loc)
@@ -173,6 +185,8 @@ def _convert(path: str, node: object) -> Node:
             if not isinstance(key_node, ScalarNode):
                 raise UserError(Problem(key_loc, "error", "a key must be a plain word"))
             key = str(key_node.value)
+            if hygiene.value_problem(key):
+                raise UserError(Problem(key_loc, "error", f"in a key, {hygiene.value_problem(key)}"))
             if key in entries:
                 first = entries[key].key_loc
                 raise UserError(
