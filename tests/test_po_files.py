@@ -148,3 +148,15 @@ def test_update_keeps_the_translators_header_fields(shipped: Path) -> None:
     assert header["Last-Translator"] == "Anna Nowak <anna@example.invalid>"
     assert header["Language-Team"] == "Polish <pl@example.invalid>"
     assert header["PO-Revision-Date"] == "2024-02-03 10:11+0100"
+
+
+def test_the_templates_are_not_rewritten_when_no_text_changed(shipped: Path) -> None:
+    """A new effective date changes the POT's date and version, not its texts: nothing is written."""
+    source = shipped / NOTICE
+    text = source.read_text(encoding="utf-8")
+    assert "  value: 2022-10-01\n" in text
+    source.write_text(text.replace("  value: 2022-10-01\n", "  value: 2022-11-01\n"), encoding="utf-8")
+    before = snapshot(shipped)
+    assert cli(shipped, "extract") == 0
+    assert cli(shipped, "update") == 0
+    assert snapshot(shipped) == before

@@ -84,15 +84,6 @@ def render(catalog: polib.POFile) -> bytes:
     return result.stdout
 
 
-def body(data: bytes) -> bytes:
-    """The file without its header entry (what changes when a translatable text changes)."""
-    start = data.find(b'\nmsgid ""\nmsgstr ""\n')
-    if start < 0:
-        return data
-    end = data.find(b"\n\n", start + 1)
-    return data[end:] if end >= 0 else b""
-
-
 def write_if_changed(path: Path, data: bytes, *, ignore: tuple[str, ...] = ()) -> bool:
     """Write unless the file is the same apart from the header fields named in `ignore`."""
     if path.exists() and _without(path.read_bytes(), ignore) == _without(data, ignore):
