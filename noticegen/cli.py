@@ -12,7 +12,7 @@ from pathlib import Path
 from noticegen import __version__
 from noticegen.commands import COMMANDS
 from noticegen.errors import Refused, UserError, environment_problem
-from noticegen.pipeline.stopping import Stopped, stop_on_signals
+from noticegen.stopping import Stopped, stop_on_signals
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 

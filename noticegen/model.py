@@ -40,6 +40,12 @@ class Text:
     loc: Loc = field(default=NOWHERE, compare=False)
 
 
+def block_key(notice_key: str) -> str:
+    """The start of the key (msgctxt) of a notice's body blocks: the block's own id follows it,
+    not its section's, so a block moved to another section keeps its translations."""
+    return f"{notice_key}/block"
+
+
 @dataclass(frozen=True)
 class ToConfirm:
     """A value the council still has to confirm; builds hide the marker, checks list it."""

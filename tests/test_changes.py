@@ -87,23 +87,22 @@ CASES = {
             "reworded",
             "paragraph in section “Who we are”",
             "section/who-we-are/intro",
-            "{org.name} runs the libraries. Our ICO registration number is {org.ico_registration}. "
-            "*Read this carefully*.",
-            "{org.name} runs the libraries and the mobile library. Our ICO registration number is "
-            "{org.ico_registration}. *Read this carefully*.",
+            "Example Council runs the libraries. Our ICO registration number is Z0000000. Read this carefully.",
+            "Example Council runs the libraries and the mobile library. Our ICO registration number is "
+            "Z0000000. Read this carefully.",
             (
-                ("equal", "{org.name} runs the libraries"),
+                ("equal", "Example Council runs the libraries"),
                 ("insert", " and the mobile library"),
-                ("equal", ". Our ICO registration number is {org.ico_registration}. *Read this carefully*."),
+                ("equal", ". Our ICO registration number is Z0000000. Read this carefully."),
             ),
         ),
-        "* Paragraph in section “Who we are” reworded:\n  {org.name} runs the libraries {+and the mobile library+}. "
-        "Our ICO registration number is {org.ico_registration}. *Read this carefully*.",
-        "- **Paragraph in section “Who we are” reworded**: {org.name} runs the libraries **and the mobile library**. "
-        r"Our ICO registration number is {org.ico\_registration}. \*Read this carefully\*.",
+        "* Paragraph in section “Who we are” reworded:\n  Example Council runs the libraries "
+        "{+and the mobile library+}. Our ICO registration number is Z0000000. Read this carefully.",
+        "- **Paragraph in section “Who we are” reworded**: Example Council runs the libraries "
+        "**and the mobile library**. Our ICO registration number is Z0000000. Read this carefully.",
         '<li class="change change-reworded" data-path="section/who-we-are/intro">Paragraph in section “Who we are” '
-        f'reworded: <span class="change-words">{{org.name}} runs the libraries <ins>{HIDDEN_ADDED}and the mobile '
-        "library</ins>. Our ICO registration number is {org.ico_registration}. *Read this carefully*.</span></li>",
+        f'reworded: <span class="change-words">Example Council runs the libraries <ins>{HIDDEN_ADDED}and the mobile '
+        "library</ins>. Our ICO registration number is Z0000000. Read this carefully.</span></li>",
     ),
     "reorder two sections": (
         swap_sections,
@@ -320,7 +319,14 @@ MORE = [
         NOTICE,
         "international_transfers: none",
         "international_transfers: {text: We use a supplier in the EU.}",
-        [("changed", "facts/international_transfers", "none", "We use a supplier in the EU.")],
+        [
+            (
+                "changed",
+                "facts/international_transfers",
+                "We do not transfer your personal information outside the UK.",
+                "We use a supplier in the EU.",
+            )
+        ],
     ),
     (
         "notice contact phone",
@@ -415,8 +421,10 @@ MORE = [
             (
                 "reworded",
                 "section/complain/ico-route",
-                "If you are unhappy, you can complain to the {ico.link}.",
-                "If you are not happy, you can complain to the {ico.link}.",
+                "If you are unhappy, you can complain to the Information Commissioner’s Office website "
+                "(https://ico.org.uk/make-a-complaint/).",
+                "If you are not happy, you can complain to the Information Commissioner’s Office website "
+                "(https://ico.org.uk/make-a-complaint/).",
             )
         ],
     ),

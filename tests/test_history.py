@@ -87,11 +87,13 @@ def test_announcement_for_each_major_release(released: Path) -> None:
 def test_feed_has_one_entry_per_major_release_with_stable_ids(released: Path, tmp_path: Path) -> None:
     feed = feedparser.parse((released / "feed.atom").read_bytes())
     assert not feed.bozo
-    assert [e.id for e in feed.entries] == [
-        "tag:www.example.gov.uk,2024-04-01:library/1.2",
+    assert [e.id for e in feed.entries] == [  # newest first
         "tag:www.example.gov.uk,2024-06-01:library/1.3",
+        "tag:www.example.gov.uk,2024-04-01:library/1.2",
     ]
-    assert feed.entries[1].link == "https://www.example.gov.uk/privacy/library/en/changes/index.html#v1-3"
+    assert feed.entries[0].link == "https://www.example.gov.uk/privacy/library/en/changes/index.html#v1-3"
+    assert feed.entries[0].title == "Library membership privacy notice updated: who we share information with"
+    assert feed.entries[0].summary == "We now share records with the county archive."
     again = build(BuildOptions(root=released.parent, formats=("html",), out=tmp_path / "again")).out
     assert (again / "feed.atom").read_bytes() == (released / "feed.atom").read_bytes()
 

@@ -66,7 +66,7 @@ def test_extract_gives_context_references_and_comments(project: Path) -> None:
     placeholder = pot.find(
         "{org.name} runs the libraries. Our ICO registration number is {org.ico_registration}. "
         "*Read this carefully*.",
-        msgctxt="library/section/who-we-are/intro",
+        msgctxt="library/block/intro",
     )
     assert "Keep every {placeholder}" in placeholder.comment
 
@@ -96,9 +96,7 @@ def test_changed_english_becomes_fuzzy_with_previous_msgid_and_removed_becomes_o
     assert changed.fuzzy
     assert changed.previous_msgid == "Who we are"
     assert changed.msgstr == "PL Who we are"
-    obsolete = [
-        e for e in po.obsolete_entries() if e.msgctxt == "library/section/what-we-collect/uses/events"
-    ]
+    obsolete = [e for e in po.obsolete_entries() if e.msgctxt == "library/block/uses/events"]
     assert obsolete and obsolete[0].msgstr == "PL To tell you about events"
 
 

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from noticegen.cli import main
 from noticegen.grammar import PLACEHOLDER
+from noticegen.hygiene import SUSPECT
 from noticegen.importer import clean, lawful, writer
 from noticegen.model import Notice, Project
 from noticegen.source import load_project
@@ -519,7 +520,10 @@ def test_slugs_are_short_stable_and_unique():
     assert clean.slug("Health & Social Care") == "health-and-social-care"
 
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+# Characters a source refuses (hygiene.SUSPECT: controls, invisible and direction characters) are
+# left out: the importer must not write them (issue 15), so they cannot round-trip.
+REFUSED = "".join(chr(c) for c in range(0xD800) if SUSPECT.match(chr(c))) + "\ufeff"
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=REFUSED), max_size=40)
 
 
 @settings(max_examples=300, deadline=None)

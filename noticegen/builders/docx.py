@@ -30,8 +30,7 @@ class DocxBuilder:
     def build(self, job: Job) -> list[Artifact]:
         document = docx.Document(str(template_file(job.templates, "reference.docx")))
         _Writer(document, job).write()
-        buffer = io.BytesIO()
-        document.save(buffer)
+        document.save(buffer := io.BytesIO())
         data = ooxml.reproducible_zip(buffer.getvalue(), job.source_moment.date())
         return [Artifact(f"{job.folder}/{job.notice.id}.docx", data)]
 

@@ -1,16 +1,19 @@
-"""The history of each notice on the website: changes pages, announcements and the Atom feed."""
+"""The history of each notice on the website: the full changes page, announcements, sign-off files."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+from noticegen.builders.feed import topic_label
 from noticegen.builders.html import page_links
 from noticegen.builders.job import Artifact, Job, job_environment
-from noticegen.changes import ChangeSet, history
+from noticegen.builders.redline import sign_off
+from noticegen.changes import Change, ChangeSet, history
+from noticegen.changes.audience import public
 from noticegen.changes.render import to_html
+from noticegen.i18n.release_notes import release_note
 from noticegen.languages import direction, long_date
+from noticegen.model import Text
 from noticegen.releases import Release
 from noticegen.templating import Renderer
 
@@ -23,6 +26,9 @@ class Entry:
     href: str
     previous: str
     diff: object
+    note: Text  # the change note in the page's language (or marked as the source language)
+    redline: str | None  # the Word file with tracked changes, for staff (source language only)
+    said: list  # for a translation: what residents need to know, said in its language (Said)
 
 
 def history_tasks_jobs(jobs: list[Job], root: str, sources: tuple) -> list[Job]:
@@ -45,7 +51,8 @@ def history_tasks_jobs(jobs: list[Job], root: str, sources: tuple) -> list[Job]:
             version, changed = translation_lag(Path(root), job.lang, english)
             if changed or version != releases[0][0].version:
                 lag = (version, changed)
-        out.append(replace(job, history=releases, lag=lag))
+        notes = tuple(release_note(root, job.notice.id, r, job.lang, job.source_lang) for r, _ in releases)
+        out.append(replace(job, history=releases, lag=lag, notes=notes))
     return out
 
 
@@ -69,8 +76,11 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list
             f"../v/{release.version}/index.html",
             changes.from_version if changes else "",
             to_html(changes, job.templates) if changes else None,
+            note,
+            redline_name(release) if changes and not job.is_translation else None,
+            said_in_translation(job, changes, env) if job.is_translation else [],
         )
-        for release, changes in releases
+        for (release, changes), note in zip(releases, job.notes, strict=True)
     ]
     links = page_links(job, "changes/index.html", below="changes")
     lag = {"version": job.lag[0], "changed": job.lag[1]} if job.lag else None
@@ -87,23 +97,23 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list
         **links,
     )
     out = [Artifact(f"{job.folder}/changes/index.html", page.encode("utf-8"))]
+    out += _redlines(job, releases)
     text_env = job_environment(job, escape=False)
-    for release, changes in releases:
+    for entry, (release, changes) in zip(entries, releases, strict=True):
         if not release.is_major:
             continue
         context = {
             "r": r,
             "notice": job.notice,
             "release": release,
+            "note": entry.note,
             "lang": job.lang,
             "dir": direction(job.lang),
             "source_lang": job.source_lang,
-            "date": long_date(release.date, job.lang),
-            # Which fact items a section shows is layout: the items themselves are reported as
-            # added or removed in their own right, in words (not by their ids).
-            "changes": [plain_change(c) for c in changes.changes if not c.path.endswith("/only")]
-            if changes
-            else [],
+            "date": entry.date,
+            # What residents need: no moves, dates, layout or corrections (the full page has them).
+            "changes": [plain_change(c) for c in public(changes)],
+            "translated": said_in_translation(job, changes, env) if job.is_translation else [],
             "url": job.site.base_url + f"{job.notice.id}/{job.lang}/",
         }
         snippet = env.get_template("html/announcement.html").render(**context)
@@ -113,50 +123,51 @@ def _changes(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list
     return out
 
 
-def plain_change(change) -> str:
+@dataclass(frozen=True)
+class Said:
+    """A public change for a translation's announcement: its topic in the page's language, what
+    happened (a Change kind), and the text in the source language."""
+
+    topic: str
+    kind: str
+    text: str
+
+
+def said_in_translation(job: Job, changes: ChangeSet | None, env) -> list[Said]:
+    words = env.get_template("changes/_feed.txt").module
+    out = []
+    for change in public(changes):
+        label = topic_label(change, job, words) or ""
+        text = change.old if change.kind == "removed" else change.new
+        out.append(Said(label, change.kind, text or ""))
+    return out
+
+
+def redline_name(release: Release) -> str:
+    return f"{release.version}-tracked-changes.docx"
+
+
+def _redlines(job: Job, releases: list[tuple[Release, ChangeSet | None]]) -> list[Artifact]:
+    """For staff, in the source language: each release as a Word file with tracked changes from
+    the release before, linked from the full changes page only (see docs/releasing.md)."""
+    if job.is_translation or job.past:
+        return []
+    return [
+        Artifact(
+            f"{job.folder}/changes/{redline_name(release)}",
+            sign_off(job.root, job.notice.id, changes.from_version, release.version, None),
+        )
+        for release, changes in releases
+        if changes is not None
+    ]
+
+
+def plain_change(change: Change) -> str:
     """One change as a sentence for the public: what it is now, and what it was."""
-    if change.kind == "added" and change.new:
+    if change.kind in ("added", "split", "merged") and change.new:
         return f"{change.headline}: “{change.new}”"
     if change.kind == "removed" and change.old:
         return f"{change.headline}: “{change.old}”"
     if change.old and change.new and change.kind != "moved":
         return f"{change.headline}: now “{change.new}” (before: “{change.old}”)"
     return change.headline
-
-
-def feed(jobs: list[Job], root: str) -> Artifact:
-    """dist/feed.atom: every major release of every notice, in the default language."""
-    from feedgen.feed import FeedGenerator
-
-    source_jobs = [j for j in jobs if not j.is_translation]
-    site = jobs[0].site
-    host = urlsplit(site.base_url).hostname or "example.invalid"
-    generator = FeedGenerator()
-    generator.id(f"tag:{host},2000:privacy-notices")
-    generator.title(f"{site.org_name.value}: privacy notice updates")
-    generator.author({"name": site.org_name.value})
-    generator.link(href=site.base_url + "feed.atom", rel="self")
-    generator.link(href=site.base_url, rel="alternate")
-    generator.language(site.default_language)
-    newest = dt.date(2000, 1, 1)
-    entries = []
-    for job in source_jobs:
-        for release, _ in history(root, job.notice.id):
-            if release.is_major:
-                entries.append((release, job))
-    for release, job in sorted(entries, key=lambda e: (e[0].date, e[1].notice.id, e[0].version)):
-        newest = max(newest, release.date)
-        entry = generator.add_entry(order="append")
-        entry.id(f"tag:{host},{release.date.isoformat()}:{job.notice.id}/{release.version}")
-        entry.title(f"{Renderer(job.site, job.notice).plain(job.notice.title)}: version {release.version}")
-        entry.updated(_midnight(release.date))
-        entry.published(_midnight(release.date))
-        anchor = release.version.replace(".", "-")
-        entry.link(href=site.base_url + f"{job.notice.id}/{job.lang}/changes/index.html#v{anchor}")
-        entry.summary(release.summary)
-    generator.updated(_midnight(newest))
-    return Artifact("feed.atom", generator.atom_str(pretty=True))
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from noticegen.i18n.fallback import MarkedFallback, isolated_text
 from noticegen.i18n.translate import interface_translations
 from noticegen.languages import direction
-from noticegen.model import Notice, Site
+from noticegen.model import Notice, Site, Text
 from noticegen.reproducible import source_moment
 from noticegen.templating import environment
 
@@ -43,7 +43,7 @@ class ReleaseInfo:
 
     published: dt.date
     updated: dt.date
-    note: str
+    note: Text  # the latest release's change note in the job's language (or marked as the source's)
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class Job:
     superseded: bool = False  # a past release that a later version has replaced
     history: tuple = ()  # for the history builder: (Release, ChangeSet | None), newest first
     lag: tuple[str | None, int] | None = None  # a translation's last release covered, texts changed since
+    notes: tuple = ()  # for the history builder: each release's change note (Text) in `lang`, as history
 
     @property
     def last_updated(self) -> dt.date:

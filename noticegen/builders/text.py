@@ -22,19 +22,24 @@ class TextBuilder:
     name = "txt"
 
     def build(self, job: Job) -> list[Artifact]:
-        env = job_environment(job, escape=False)
-        r = Renderer(job.site, job.notice)
-        text = env.get_template("text/notice.txt").render(
-            job=job,
-            site=job.site,
-            notice=job.notice,
-            r=r,
-            t=Layout(r),
-            lang=job.lang,
-            dir=direction(job.lang),
-            effective=long_date(job.last_updated, job.lang),
-        )
-        return [Artifact(f"{job.folder}/{job.notice.id}.txt", tidy(text).encode("utf-8"))]
+        return [Artifact(f"{job.folder}/{job.notice.id}.txt", notice_text(job).encode("utf-8"))]
+
+
+def notice_text(job: Job, width: int = WIDTH) -> str:
+    """The notice as plain text; with a very large `width`, one line per paragraph."""
+    env = job_environment(job, escape=False)
+    r = Renderer(job.site, job.notice)
+    text = env.get_template("text/notice.txt").render(
+        job=job,
+        site=job.site,
+        notice=job.notice,
+        r=r,
+        t=Layout(r, width),
+        lang=job.lang,
+        dir=direction(job.lang),
+        effective=long_date(job.last_updated, job.lang),
+    )
+    return tidy(text)
 
 
 def tidy(text: str) -> str:

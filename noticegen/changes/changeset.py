@@ -8,7 +8,7 @@ from typing import Any
 
 from noticegen.releases.store import WORKING
 
-KINDS = ("added", "removed", "moved", "retitled", "reworded", "changed")
+KINDS = ("added", "removed", "moved", "split", "merged", "retitled", "reworded", "changed")
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,15 @@ class Change:
       "recipient", "Data Protection Officer’s email address"); for "moved" it names the item.
     - `path`: the id path, stable across versions ("section/who-we-are/intro",
       "facts/recipients/dwp", "site/dpo/email", "notice/title").
-    - `old` / `new`: the text or value before / after (None when added / removed); for "moved",
-      the 1-based positions before and after.
+    - `old` / `new`: the text or value before / after (None when added / removed), as people read
+      it (placeholders filled in); for "moved" inside one list, the 1-based positions before and
+      after; for "moved" to another list, where it was and where it is ("section “Who we are”").
+      For "split", `old` is the whole and `new` the parts joined; for "merged" the other way.
     - `words`: for "reworded", the word-level diff as (op, text) pairs, op being "equal",
       "delete" or "insert"; each text keeps its leading space, so the equal and insert parts
       joined give the new text.
+    - `parts`: for "split" and "merged", the paths of the other items (the parts split off, or
+      the items joined in).
     """
 
     kind: str
@@ -33,13 +37,25 @@ class Change:
     old: str | None = None
     new: str | None = None
     words: tuple[tuple[str, str], ...] | None = None
+    parts: tuple[str, ...] = ()
+
+    @property
+    def is_reorder(self) -> bool:
+        """A move inside one list: only the position changed."""
+        return self.kind == "moved" and (self.old or "").isdigit()
 
     @property
     def headline(self) -> str:
         """'Recipient added', 'Section “Rights” moved from position 3 to 4' (English)."""
         what = self.what[:1].upper() + self.what[1:]
-        if self.kind == "moved":
+        if self.is_reorder:
             return f"{what} moved from position {self.old} to {self.new}"
+        if self.kind == "moved":
+            return f"{what} moved from {self.old} to {self.new}"
+        if self.kind == "split":
+            return f"{what} split into {len(self.parts) + 1} parts"
+        if self.kind == "merged":
+            return f"{what} joined from {len(self.parts) + 1} parts"
         return f"{what} {self.kind}"
 
     def as_dict(self) -> dict[str, Any]:
@@ -51,6 +67,7 @@ class Change:
             "old": self.old,
             "new": self.new,
             "words": [list(w) for w in self.words] if self.words is not None else None,
+            "parts": list(self.parts),
         }
 
 

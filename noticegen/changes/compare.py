@@ -5,9 +5,11 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from noticegen.changes.changeset import ChangeSet
 from noticegen.changes.engine import ChangeRecorder, word_diff
+from noticegen.changes.restructure import restructure
 from noticegen.changes.wording import (
     CONTACT_FIELDS,
     FACT_NOUNS,
@@ -21,8 +23,21 @@ from noticegen.changes.wording import (
     statement_text,
 )
 from noticegen.grammar import PLACEHOLDER
-from noticegen.model import FACT_LISTS, Block, Contact, Item, Law, LawfulBasis, Notice, Section, Site
+from noticegen.model import (
+    FACT_LISTS,
+    Block,
+    Contact,
+    Item,
+    Law,
+    LawfulBasis,
+    Notice,
+    Section,
+    Site,
+    Statement,
+    Text,
+)
 from noticegen.releases.snapshot import to_data
+from noticegen.templating import Renderer
 
 
 def compare(
@@ -39,7 +54,7 @@ def compare(
     locations, `to_confirm` markers, languages, logo, base URL and fragment settings, and site
     contacts the notice does not mention.
     """
-    diff = NoticeDiff()
+    diff = NoticeDiff(shower(old_site, old_notice), shower(new_site, new_notice), old_notice, new_notice)
     diff.notice(old_notice, new_notice)
     diff.sections(old_notice.sections, new_notice.sections)
     diff.facts(old_notice, new_notice)
@@ -48,9 +63,23 @@ def compare(
     return ChangeSet(
         from_version or old_notice.version,
         to_version or new_notice.version,
-        tuple(diff.changes),
+        restructure(tuple(diff.changes)),
         new_notice.id,
     )
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row with its id, matched like any other item."""
+
+    id: str
+    cells: tuple[Text, ...]
+
+
+def shower(site: Site, notice: Notice) -> Callable[[str], str]:
+    """A source text as people read it in this version: placeholders filled in, Markdown plain."""
+    renderer = Renderer(site, notice)
+    return lambda text: renderer.plain(text).strip()
 
 
 def contacts_used(notice: Notice) -> set[str]:
@@ -73,11 +102,20 @@ class NoticeDiff(ChangeRecorder):
         self.value("team that owns the notice", "notice/owner", old.owner, new.owner)
 
     def sections(self, old: tuple[Section, ...], new: tuple[Section, ...]) -> None:
-        self.sequence(old, new, "section", "section", "", lambda s: s.title.value, self.section)
+        self.sequence(
+            old,
+            new,
+            "section",
+            "section",
+            "",
+            lambda s: s.title.value,
+            self.section,
+            added=lambda s, where: self.section(replace(s, blocks=()), s, where),
+        )
 
     def section(self, old: Section, new: Section, path: str) -> None:
         self.value("section", path, old.title, new.title, kind="retitled")
-        context = f" in section {quoted(new.title.value)}"
+        context = f" in section {quoted(self.show_new(new.title.value))}"
         self.sequence(
             old.blocks,
             new.blocks,
@@ -111,8 +149,23 @@ class NoticeDiff(ChangeRecorder):
         self.sequence(old, new, path, "list item", context, lambda i: i.text.value, compare_kept)
 
     def table(self, old: Block, new: Block, path: str, context: str) -> None:
-        """Rows have no ids, so they are matched by content; a replaced row reads as reworded."""
-        self.value(f"table header{context}", f"{path}/header", row_text(old.header), row_text(new.header))
+        """Rows with ids are matched by id (added, removed, moved, reworded); rows without are
+        matched by content, and a replaced row reads as reworded."""
+        self.value(
+            f"table header{context}", f"{path}/header", self._row(old.header, False), self._row(new.header)
+        )
+        old_ids, new_ids = getattr(old, "row_ids", ()), getattr(new, "row_ids", ())
+        if old_ids and new_ids:
+            self.sequence(
+                [Row(i, r) for i, r in zip(old_ids, old.rows, strict=False)],
+                [Row(i, r) for i, r in zip(new_ids, new.rows, strict=False)],
+                path,
+                "table row",
+                context,
+                lambda row: row_text(row.cells),
+                lambda a, b, where: self.cells(a.cells, b.cells, where, f"table row{context}"),
+            )
+            return
         old_rows, new_rows = [row_text(r) for r in old.rows], [row_text(r) for r in new.rows]
         matcher = difflib.SequenceMatcher(None, old_rows, new_rows, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -120,19 +173,26 @@ class NoticeDiff(ChangeRecorder):
                 continue
             paired = min(i2 - i1, j2 - j1) if op == "replace" else 0
             for k in range(paired):
-                old_row, new_row = old_rows[i1 + k], new_rows[j1 + k]
+                old_row, new_row = self._row(old.rows[i1 + k], False), self._row(new.rows[j1 + k])
+                where = f"{path}/row{j1 + k + 1}"
                 self.add(
-                    "reworded",
-                    f"table row{context}",
-                    f"{path}/row{j1 + k + 1}",
-                    old_row,
-                    new_row,
-                    word_diff(old_row, new_row),
+                    "reworded", f"table row{context}", where, old_row, new_row, word_diff(old_row, new_row)
                 )
             for i in range(i1 + paired, i2):
-                self.add("removed", f"table row{context}", f"{path}/row{i + 1}", old=old_rows[i])
+                self.add(
+                    "removed", f"table row{context}", f"{path}/row{i + 1}", old=self._row(old.rows[i], False)
+                )
             for j in range(j1 + paired, j2):
-                self.add("added", f"table row{context}", f"{path}/row{j + 1}", new=new_rows[j])
+                self.add("added", f"table row{context}", f"{path}/row{j + 1}", new=self._row(new.rows[j]))
+
+    def cells(self, old: tuple[Text, ...], new: tuple[Text, ...], path: str, what: str) -> None:
+        """A row kept: reworded when any cell's text changed, with the words of the whole row."""
+        if row_text(old) != row_text(new):
+            old_row, new_row = self._row(old, False), self._row(new)
+            self.add("reworded", what, path, old_row, new_row, word_diff(old_row, new_row))
+
+    def _row(self, row: tuple[Text, ...], new: bool = True) -> str:
+        return " | ".join(self.shown(cell, new) or "" for cell in row)
 
     # -- facts -----------------------------------------------------------------------------
 
@@ -160,11 +220,19 @@ class NoticeDiff(ChangeRecorder):
             ("international_transfers", "statement on transfers outside the UK"),
             ("automated_decisions", "statement on automated decision-making"),
         ):
-            old_statement, new_statement = getattr(old.facts, name), getattr(new.facts, name)
-            self.value(what, f"facts/{name}", statement_text(old_statement), statement_text(new_statement))
+            self.statement(what, f"facts/{name}", getattr(old.facts, name), getattr(new.facts, name))
+
+    def statement(self, what: str, path: str, old: Statement | None, new: Statement | None) -> None:
+        """Compared as written (`none`, or the text), shown as readers see it: the sentence."""
+        if statement_text(old) == statement_text(new):
+            return
+        old_shown = self.shown(old.text, new=False) if old and old.text else None
+        new_shown = self.shown(new.text) if new and new.text else None
+        if old_shown != new_shown:
+            self.value(what, path, old_shown, new_shown)
 
     def fact_item(self, old: Item, new: Item, path: str, noun: str) -> None:
-        named = f"{noun} {quoted((new.title or new.text).value)}"
+        named = f"{noun} {quoted(self.show_new((new.title or new.text).value))}"
         self.prose(noun, path, old.text, new.text)
         if old.title and new.title:
             self.value(noun, f"{path}/title", old.title, new.title, kind="retitled")
@@ -177,14 +245,16 @@ class NoticeDiff(ChangeRecorder):
 
     def lawful_basis(self, old: LawfulBasis, new: LawfulBasis, path: str) -> None:
         self.prose("lawful basis", path, old.text, new.text)
-        named = f"lawful basis {quoted(new.text.value)}"
+        named = f"lawful basis {quoted(self.show_new(new.text.value))}"
         self.value(f"legal references of {named}", f"{path}/basis", old.basis, new.basis)
         self.value(f"categories covered by {named}", f"{path}/applies_to", old.applies_to, new.applies_to)
 
     def law(self, old: Law, new: Law, path: str) -> None:
         self.prose("piece of legislation", path, old.title, new.title)
-        self.value(f"year of {quoted(new.title.value)}", f"{path}/year", old.year, new.year)
-        self.value(f"web address of {quoted(new.title.value)}", f"{path}/url", old.url, new.url)
+        self.value(f"year of {quoted(self.show_new(new.title.value))}", f"{path}/year", old.year, new.year)
+        self.value(
+            f"web address of {quoted(self.show_new(new.title.value))}", f"{path}/url", old.url, new.url
+        )
 
     # -- contacts and the site -------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from noticegen.model import Block, Contact, Item, Statement, Text
+from collections.abc import Callable
+
+from noticegen.model import Block, Contact, Item, Section, Statement, Text
 from noticegen.source.facts import NONE_SAYS
 
 BLOCK_NOUNS = {
@@ -62,7 +64,19 @@ def block_label(block: Block) -> str:
         return "; ".join(i.text.value for i in block.items)
     if block.kind == "table":
         return " | ".join(t.value for t in block.header)
-    return block.ref or block.id
+    return ""  # a facts or contact block: its noun says it all (its ref is an id, not for readers)
+
+
+def place_name(owner: object, show: Callable[[str], str]) -> str:
+    """The list an item sits in, named by what holds it: 'section “Who we are”', 'list “…”'."""
+    if isinstance(owner, Section):
+        return f"section {quoted(show(owner.title.value))}"
+    if isinstance(owner, Block):
+        label = show(block_label(owner))
+        return f"{block_noun(owner)} {quoted(label)}" if label else block_noun(owner)
+    if isinstance(owner, Item):
+        return f"list item {quoted(show(owner.text.value))}"
+    return "the notice"
 
 
 def row_text(row: tuple[Text, ...]) -> str:

@@ -8,7 +8,9 @@ with, source errors when comparing with the working copy) exits with 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 
 def _version(value: str) -> str:
@@ -50,14 +52,22 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     )
     d.add_argument(
         "--format",
-        choices=["text", "markdown", "html", "json"],
+        choices=["text", "markdown", "html", "json", "docx"],
         default="text",
-        help="how to show it (default: text)",
+        help="how to show it (default: text); docx: the newer version as a Word file with tracked "
+        "changes, for sign-off (needs --output)",
+    )
+    d.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal (docx: required)")
+    d.add_argument(
+        "--approved-by",
+        metavar="'NAME, ROLE'",
+        help="docx: the author of the tracked changes (default: the newer release's approver)",
     )
     d.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from noticegen.builders.redline import sign_off
     from noticegen.changes import diff_versions
     from noticegen.changes.render import render
     from noticegen.errors import UserError
@@ -73,6 +83,30 @@ def run(args: argparse.Namespace) -> int:
                 f'`noticegen release {args.notice} --major --summary "…"`, or give --from'
             )
         from_version = releases[-1].version
+    if args.format == "docx":
+        if not args.output:
+            raise UserError("--format docx writes a Word file: say where with --output FILE.docx")
+        data = sign_off(args.root, args.notice, from_version, args.to_version, args.approved_by)
+        write_output(Path(args.output), data)
+        print(f"wrote {args.output}: version {args.to_version} with tracked changes from {from_version}")
+        return 0
     changes = diff_versions(args.root, args.notice, from_version, args.to_version)
-    sys.stdout.write(render(changes, args.format))
+    text = render(changes, args.format)
+    if args.output:
+        write_output(Path(args.output), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
     return 0
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write atomically (a temporary file beside it, then a rename); a bad path is a user error."""
+    from noticegen.errors import UserError
+
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None

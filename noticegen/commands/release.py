@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,31 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     )
     r.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the release date (default: today)")
     r.add_argument("--approved-by", metavar="'NAME, ROLE'", help="who approved this version")
+    r.add_argument(
+        "--allow-no-change",
+        action="store_true",
+        help="release although nothing people read has changed (dates alone are not a change), "
+        "for example to record a re-approval",
+    )
     r.set_defaults(run=run)
+
+
+def stale_translations(prepared: PreparedRelease) -> list[str]:
+    """One line per language whose translation of this notice is incomplete or out of date."""
+    from noticegen.i18n.workflow import catalog_langs, translation_lag
+
+    out = []
+    for lang in catalog_langs(prepared.root):
+        if lang == prepared.site.default_language:
+            continue
+        _, missing = translation_lag(prepared.root, lang, prepared.notice)
+        if missing:
+            out.append(
+                f"the {lang} translation is out of date: {missing} text{'s' if missing != 1 else ''} of "
+                f"{prepared.notice.id} {'are' if missing != 1 else 'is'} not translated "
+                "(run 'noticegen i18n update' and send the PO file to the translator)"
+            )
+    return out
 
 
 def findings(prepared: PreparedRelease) -> list[Problem]:
@@ -89,12 +114,20 @@ def findings(prepared: PreparedRelease) -> list[Problem]:
 
 def run(args: argparse.Namespace) -> int:
     from noticegen.changes import compare
+    from noticegen.changes.audience import has_content
     from noticegen.changes.render import to_text
+    from noticegen.errors import UserError
     from noticegen.releases import load_release, prepare_release, write_release
 
     prepared = prepare_release(args.root, args.notice, args.kind, args.summary, args.date, args.approved_by)
-    for problem in findings(prepared):
+    shown = findings(prepared)
+    stale = stale_translations(prepared)
+    for problem in shown:
         print(problem, file=sys.stderr)
+    for line in stale:
+        print(f"warning: {line}", file=sys.stderr)
+    # Recorded with the release: the check errors that stand, and the translations out of date.
+    warnings = [f"{p.loc}: {p.message}".lstrip(": ") for p in shown if p.level == "error"] + stale
     changes = None
     if prepared.previous is not None:
         _, old_site, old_notice = load_release(args.root, args.notice, prepared.previous.version)
@@ -106,14 +139,15 @@ def run(args: argparse.Namespace) -> int:
             from_version=prepared.previous.version,
             to_version=prepared.release.version,
         )
-        if changes.is_empty:
-            print(
-                f"warning: nothing people read has changed since {prepared.previous.version}: "
-                "only the version number differs",
-                file=sys.stderr,
+        if not has_content(changes) and not args.allow_no_change:
+            raise UserError(
+                f"nothing people read in {args.notice} has changed since {prepared.previous.version} "
+                "(the text, facts, contacts and controller are as released; dates alone are not a "
+                "change): nothing was released. To release it again on purpose, for example after a "
+                "re-approval, add --allow-no-change"
             )
-    path = write_release(prepared)
-    release = prepared.release
+    release = replace(prepared.release, warnings=tuple(warnings))
+    path = write_release(replace(prepared, release=release))
     shown = os.path.relpath(path, Path.cwd())
     print(
         f"released {args.notice} {release.version} ({release.kind}, {release.date.isoformat()}): wrote {shown}"
@@ -122,6 +156,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"this is the first release of {args.notice}: there is no earlier release to compare it with")
     else:
         print(to_text(changes), end="")
+    if release.warnings:
+        print(f"{len(release.warnings)} warning(s) recorded with the release (see above)")
     if release.is_major:
         print("a major release: announce it (see docs/releasing.md)")
     return 0

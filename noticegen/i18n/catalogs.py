@@ -13,6 +13,7 @@ from babel.plural import to_gettext
 
 from noticegen.errors import Problem, UserError
 from noticegen.i18n import pofile
+from noticegen.i18n.contexts import bring_up_to_date
 from noticegen.i18n.messages import Message
 from noticegen.model import Loc
 
@@ -129,7 +130,7 @@ def dump(catalog) -> bytes:
 
 def load(path: Path, lang: str | None = None):
     """Read a PO/POT file; a broken file is a user error with its line."""
-    return pofile.read(path, shown(path))
+    return bring_up_to_date(pofile.read(path, shown(path)))  # contexts written by an earlier noticegen
 
 
 def shown(path: Path) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from noticegen.grammar import link_targets, placeholders
 from noticegen.i18n.catalogs import Coverage, load, po_path
+from noticegen.i18n.contexts import current
 from noticegen.model import Notice, Site, Text
 from noticegen.walk import replace_texts, texts
 
@@ -64,7 +65,7 @@ def translate(site: Site, notice: Notice, lang: str, strings: dict | None, sourc
 
     def change(text: Text) -> Text:
         nonlocal done, missing
-        found = strings.get((text.value, text.key))
+        found = strings.get((text.value, current(text.key)))  # a past release may have old keys
         if found:
             done += 1
             return replace(text, value=found, lang=None)

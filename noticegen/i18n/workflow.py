@@ -9,6 +9,7 @@ from pathlib import Path
 
 from noticegen.errors import Problem, UserError
 from noticegen.grammar import PLACEHOLDER, link_targets
+from noticegen.i18n import contexts
 from noticegen.i18n.catalogs import (
     DOMAINS,
     TEMPLATE_ONLY,
@@ -24,6 +25,7 @@ from noticegen.i18n.catalogs import (
 )
 from noticegen.i18n.messages import interface_messages, notice_messages
 from noticegen.i18n.pofile import msgid_lines, write_if_changed
+from noticegen.i18n.release_notes import release_messages
 from noticegen.i18n.safety import format_problem
 from noticegen.i18n.site_languages import add_draft_language, english_name
 from noticegen.i18n.validity import msgfmt_problems
@@ -45,7 +47,9 @@ def templates(root: Path, project: Project) -> dict[str, object]:
     name = project.site.org_name.value
     version = newest.isoformat()
     return {
-        "notices": template(notice_messages(project), "notices", name, version, when),
+        "notices": template(
+            notice_messages(project) + release_messages(root, project), "notices", name, version, when
+        ),
         "interface": template(interface_messages(templates_dir(root)), "interface", name, version, when),
     }
 
@@ -122,7 +126,7 @@ def translation_lag(root: Path, lang: str, notice) -> tuple[str | None, int]:
     missing = sum(1 for key in current if key not in strings)
     for release in reversed(list_releases(root, notice.id)):
         _, _, old = load_release(root, notice.id, release.version)
-        if all((t.value, t.key) in strings for t, _ in texts(old)):
+        if all((t.value, contexts.current(t.key)) in strings for t, _ in texts(old)):
             return release.version, missing
     return None, missing
 

@@ -15,6 +15,7 @@ from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
 from noticegen.errors import Reporter, UserError
+from noticegen.i18n.release_notes import release_note
 from noticegen.i18n.translate import content_catalog, translate
 from noticegen.i18n.workflow import refuse_bad_catalogs
 from noticegen.model import Notice, Project, Site
@@ -66,10 +67,10 @@ class BuildResult:
     rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
 
 
-def feed(jobs: list[Job], root: str) -> Artifact:
-    from noticegen.builders.history import feed as atom_feed  # imported when needed: a PDF-only job skips it
+def feeds(jobs: list[Job], root: str) -> list[Artifact]:
+    from noticegen.builders.feed import feeds as atom_feeds  # imported when needed: a PDF-only job skips it
 
-    return atom_feed(jobs, root)
+    return atom_feeds(jobs, root)
 
 
 def history_tasks_jobs(jobs: list[Job], root: str, sources: tuple) -> list[Job]:
@@ -120,7 +121,7 @@ def build(
             progress,
         )
         artifacts += site_artifacts(project, templates_dir(project.root), langs)
-        artifacts.append(feed(_feed_jobs(project, jobs, langs), project.root))
+        artifacts += feeds(_feed_jobs(project, jobs, langs), project.root)
         summary = publish(artifacts, out, work, keep_others=partial)
         manifest.save(keep_others=partial)
         said = {
@@ -146,11 +147,16 @@ def manifest_path(work: Path, out: Path) -> Path:
 
 
 def _feed_jobs(project: Project, jobs: list[Job], langs: tuple[str, ...]) -> list[Job]:
-    """Every notice in the default language: the jobs this build has already translated, reused."""
-    source = project.site.default_language
-    made = {job.notice.id: job for job in jobs if job.lang == source}
+    """Every notice in every language built (a feed each): the jobs this build has already
+    translated, reused."""
+    made = {(job.notice.id, job.lang): job for job in jobs if not job.past}
     templates = templates_dir(project.root)
-    return [made.get(n.id) or make_job(project, n, source, templates, langs) for n in project.notices]
+    wanted = dict.fromkeys((project.site.default_language, *langs))  # the site's feed.atom always
+    return [
+        made.get((n.id, lang)) or make_job(project, n, lang, templates, langs)
+        for lang in wanted
+        for n in project.notices
+    ]
 
 
 def make_artifacts(
@@ -215,19 +221,22 @@ def make_job(
         langs,
         status=status,
         coverage=done.coverage.percent,
-        releases=release_info(project.root, notice.id, past),
+        releases=release_info(project.root, notice.id, past, lang, source),
         past=past.version if past else None,
     )
 
 
-def release_info(root: str, notice_id: str, upto: Release | None = None) -> ReleaseInfo | None:
+def release_info(
+    root: str, notice_id: str, upto: Release | None = None, lang: str = "", source_lang: str = ""
+) -> ReleaseInfo | None:
     """First publication and latest update (up to a past release, for that release's page)."""
     releases = list_releases(root, notice_id)
     if upto is not None:
         releases = [r for r in releases if version_key(r.version) <= version_key(upto.version)]
     if not releases:
         return None
-    return ReleaseInfo(releases[0].date, releases[-1].date, releases[-1].summary)
+    note = release_note(root, notice_id, releases[-1], lang or source_lang, source_lang)
+    return ReleaseInfo(releases[0].date, releases[-1].date, note)
 
 
 def past_jobs(project: Project, notices: list[Notice], langs: tuple[str, ...], templates) -> list[Job]:

@@ -20,7 +20,7 @@ TEMPLATE_FILES = {
     "pdf": ("print/", "html/_banners.html"),
     "docx": ("reference.docx", "html/_banners.html"),
     "txt": ("text/",),
-    "history": ("html/", "text/announcement.txt", "changes/"),
+    "history": ("html/", "text/", "changes/", "reference.docx"),  # text/: the Word files for sign-off
 }
 
 

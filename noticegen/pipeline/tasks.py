@@ -14,7 +14,7 @@ from noticegen.builders import SAME_AT_EVERY_ADDRESS, get_builder
 from noticegen.builders.job import Artifact, Job
 from noticegen.pipeline.cache import Manifest, inputs_digest
 from noticegen.pipeline.output import _test_hook
-from noticegen.pipeline.stopping import stop_workers, worker_started
+from noticegen.stopping import stop_workers, worker_started
 
 # Longest first, so the slow PDFs start at once and the pool ends together.
 WEIGHT = {"pdf": 0, "docx": 1, "html": 2, "txt": 3}

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from noticegen.errors import UserError
 from noticegen.pipeline import manifest_path
-from noticegen.pipeline.stopping import stop_on_signals
 from noticegen.preview.rebuild import Preview
 from noticegen.preview.server import PreviewServer
 from noticegen.preview.watcher import watch
+from noticegen.stopping import stop_on_signals
 
 WATCHER_START_SECONDS = 10  # longer than this to start listening: the preview goes on unwatched
 

@@ -35,6 +35,8 @@ class Release:
     kind: str  # "major" (announced to the people affected) or "minor" (no announcement)
     summary: str  # the change note, plain text as typed: escape it when showing it in HTML
     approved_by: str | None = None
+    # What stood when it was released and did not stop it: translations out of date, check errors.
+    warnings: tuple[str, ...] = ()
 
     @property
     def is_major(self) -> bool:

@@ -51,7 +51,7 @@ def load_project(root: Path | str, strict: bool = False) -> tuple[Project, Repor
 
 def _sections(r: Reader, node: Node, path: str) -> list[Section]:
     key = path.split("/")[0]
-    found = (read_section(r, section_node, f"{key}/section") for section_node in r.sequence(node, "sections"))
+    found = (read_section(r, section_node, key) for section_node in r.sequence(node, "sections"))
     return [s for s in found if s is not None]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from noticegen.model import FACT_LISTS, Block, Item, Section, Text
+from noticegen.model import FACT_LISTS, Block, Item, Section, Text, block_key
 from noticegen.source.schema import Reader
 from noticegen.source.yaml_nodes import Node
 
@@ -117,6 +117,7 @@ def _cells(r: Reader, node: Node, key: str, ident: str) -> tuple[Text, ...]:
 
 
 def read_section(r: Reader, node: Node, key: str) -> Section | None:
+    """A section of the notice whose id is `key` (the start of each of its texts' contexts)."""
     entries = r.mapping(node, "a section", [], ["id", "title", "body", "block"])
     if entries is None:
         return None
@@ -141,6 +142,7 @@ def read_section(r: Reader, node: Node, key: str) -> Section | None:
     ident = r.ident(entries["id"].node, "a section id")
     if ident is None:
         return None
-    title = r.text(entries["title"].node, f"{key}/{ident}/title", f"the title of section '{ident}'")
-    blocks = read_body(r, entries["body"].node, f"{key}/{ident}")
+    title = r.text(entries["title"].node, f"{key}/section/{ident}/title", f"the title of section '{ident}'")
+    # A block's text is keyed by its own id, not its section's, so a move keeps its translations.
+    blocks = read_body(r, entries["body"].node, block_key(key))
     return Section(ident, title, blocks, loc=node.loc) if title else None
