@@ -14,7 +14,7 @@ from noticegen.cli import main
 REPO = Path(__file__).resolve().parent.parent
 NOTICE = "notice_src/supporting-families.yaml"
 PARAGRAPH = "Sefton Supporting families programme is currently in Phase 2 and will be moving into Phase 3"
-CONTEXT = "supporting-families/section/who-we-are/sefton-programme"
+CONTEXT = "supporting-families/block/sefton-programme"
 LIST_ITEM = "{id: telephone-email, text: Telephone number/Email address}"
 
 

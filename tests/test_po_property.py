@@ -21,8 +21,8 @@ from noticegen.errors import UserError
 from noticegen.i18n import catalogs
 from noticegen.i18n.messages import Message
 
-INTRO = "library/section/who-we-are/intro"
-LOANS = "library/section/what-we-collect/uses/loans"
+INTRO = "library/block/intro"
+LOANS = "library/block/uses/loans"
 # (no emoji with a zero-width joiner: the source reader refuses invisible characters)
 WORDS = st.sampled_from(
     [
