@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 
@@ -44,6 +45,16 @@ def block_key(notice_key: str) -> str:
     """The start of the key (msgctxt) of a notice's body blocks: the block's own id follows it,
     not its section's, so a block moved to another section keeps its translations."""
     return f"{notice_key}/block"
+
+
+# Keys written before block keys named the block's section too: "<notice>/section/<section>/<rest>".
+LEGACY_BLOCK_KEY = re.compile(r"^(?P<notice>[a-z0-9-]+)/section/[a-z0-9-]+/(?P<rest>(?!title$).+)$")
+
+
+def current_key(key: str) -> str:
+    """A text's key as this version of noticegen writes it (a legacy section path rewritten)."""
+    found = LEGACY_BLOCK_KEY.match(key)
+    return f"{block_key(found['notice'])}/{found['rest']}" if found else key
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ need fonts-dejavu-core has_font "DejaVu Sans"
 need fonts-noto-core has_font "Noto Naskh Arabic"
 need fontconfig command -v fc-list
 need gettext command -v msgfmt
+# The braille-ready file: liblouis's lou_translate and its tables.
+need liblouis-bin command -v lou_translate
 
 case "${1:-build}" in
   test|bench)

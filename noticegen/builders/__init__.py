@@ -21,6 +21,8 @@ REGISTRY: dict[str, tuple[str, str, bool]] = {
     "pdf": ("noticegen.builders.pdf", "PdfBuilder", True),
     "docx": ("noticegen.builders.docx", "DocxBuilder", True),
     "txt": ("noticegen.builders.text", "TextBuilder", True),
+    "leaflet": ("noticegen.builders.leaflet", "LeafletBuilder", True),  # A5 booklet, imposed on A4
+    "braille": ("noticegen.builders.braille", "BrailleBuilder", True),  # BRF, through liblouis
     "history": ("noticegen.builders.history", "HistoryBuilder", False),  # changes pages, announcements
 }
 
@@ -28,7 +30,7 @@ FORMATS = tuple(name for name, (_, _, public) in REGISTRY.items() if public)
 
 # Formats whose files do not depend on where they are published: the latest release at
 # v/<version>/ and the current notice, when their content is the same, are rendered once.
-SAME_AT_EVERY_ADDRESS = frozenset({"pdf", "docx", "txt"})
+SAME_AT_EVERY_ADDRESS = frozenset({"pdf", "docx", "txt", "leaflet", "braille"})
 
 
 def get_builder(name: str) -> Builder:

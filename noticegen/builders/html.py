@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from noticegen.builders.job import Artifact, Download, Job, job_environment
+from noticegen.builders.job import DOWNLOADS, Artifact, Download, Job, job_environment
 from noticegen.languages import direction, long_date, own_name
 from noticegen.templating import Renderer
 
-FILE_TYPES = {"pdf": "PDF", "large-print": "PDF", "docx": "DOCX", "txt": "TXT"}
+FILE_TYPES = {kind: file_type for _, kind, file_type in DOWNLOADS}
 
 
 class HtmlBuilder:

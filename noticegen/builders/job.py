@@ -33,8 +33,26 @@ class Download:
     """Another format of the same notice, for the page's download list."""
 
     path: str  # relative to the notice page
-    kind: str  # "pdf", "large-print", "docx", "txt"
+    kind: str  # a kind in DOWNLOADS: "pdf", "large-print", "leaflet", "docx", "txt", "braille"
     size: int
+
+
+#: The files a notice page lists for download, in the list's order: (how the file name ends
+#: after the notice id, kind, file type). The leaflet's imposed print file is not listed: it
+#: is for print staff (`noticegen print --leaflet`); the page offers its tagged A5 pages.
+DOWNLOADS = (
+    (".pdf", "pdf", "PDF"),
+    ("-large-print.pdf", "large-print", "PDF"),
+    ("-leaflet-a5.pdf", "leaflet", "PDF"),
+    (".docx", "docx", "DOCX"),
+    (".txt", "txt", "TXT"),
+    (".brf", "braille", "BRF"),
+)
+
+
+def download_kind(name: str, notice_id: str) -> str | None:
+    """The kind of a file the page lists for download, or None for a file it does not list."""
+    return next((kind for ending, kind, _ in DOWNLOADS if name == notice_id + ending), None)
 
 
 @dataclass(frozen=True)

@@ -2,38 +2,28 @@
 
 WeasyPrint renders templates/print/notice.html, whose <style> includes templates/print/print.css.
 It is imported only when a PDF is built, because importing it takes about half a second.
-
-WeasyPrint fetches the images and style sheets a document names. Its own fetcher reads
-any file:// and http(s):// address, so this builder gives it a fetcher that serves only
-files inside the job's template folders and notice_src/assets/ (and the site's logo), and
-data: addresses this builder made itself. Everything else is refused before the disk or
-the network is touched. Links in the text stay links: WeasyPrint never fetches a link.
+What WeasyPrint may read is decided in builders/fetcher.py.
 """
 
 from __future__ import annotations
 
 import base64
-import functools
 import io
-import mimetypes
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
 from markupsafe import Markup, escape
 
+from noticegen.builders.braille_tables import table_for
+from noticegen.builders.fetcher import FetchPolicy, RefusedURL, safe_fetcher  # noqa: F401 (RefusedURL: for callers)
 from noticegen.builders.job import Artifact, Job, job_environment
+from noticegen.builders.print_layout import EDITIONS, SCRIPT_SIZES, Edition, keep_together, running_title
 from noticegen.i18n.fallback import isolated_text
 from noticegen.languages import base, direction, long_date, own_name
 from noticegen.source.limits import layout_deadline
 from noticegen.templating import Renderer
-
-#: The two editions: file name suffix, body text size in points.
-EDITIONS = (("standard", "", 14), ("large-print", "-large-print", 18))
 
 #: Body fonts per language (base code); every other language gets DejaVu Sans.
 FONTS = {
@@ -69,8 +59,9 @@ class PrintDocument:
     policy: FetchPolicy
 
 
-def print_documents(job: Job) -> list[PrintDocument]:
-    """The clear print and large print editions of a job, as HTML and CSS (no WeasyPrint)."""
+def print_documents(job: Job, editions: tuple[Edition, ...] = EDITIONS) -> list[PrintDocument]:
+    """The printed editions of a job (by default clear print and large print), as HTML and CSS
+    before WeasyPrint lays them out."""
     env = job_environment(job)
     lang = job.lang
     text_dir = direction(lang)
@@ -96,12 +87,12 @@ def print_documents(job: Job) -> list[PrintDocument]:
         "effective": effective,
     }
     documents = []
-    for edition, suffix, body_pt in EDITIONS:
-        if job.edition not in (None, edition):
+    for edition in editions:
+        if job.edition not in (None, edition.name):
             continue  # a task for one edition lays out only that one
         html = env.get_template("print/notice.html").render(
             **common,
-            edition=edition,
+            edition=edition.name,
             job=job,
             created=creation_date(job),
             logo_src=logo_src,
@@ -110,8 +101,13 @@ def print_documents(job: Job) -> list[PrintDocument]:
             language_names=[(code, own_name(code)) for code in job.languages or (lang,)],
             breakable=breakable_urls,
             direction_of=direction,
+            keep_together=keep_together,
+            shorten_title=running_title,
+            has_braille=table_for(lang) is not None,
+            script_sizes=SCRIPT_SIZES,
             # for print/print.css
-            body_pt=body_pt,
+            body_pt=edition.body_pt,
+            page=edition,
             fonts=FONTS.get(base(lang), DEFAULT_FONTS),
             start="right" if text_dir == "rtl" else "left",
             end="left" if text_dir == "rtl" else "right",
@@ -119,8 +115,8 @@ def print_documents(job: Job) -> list[PrintDocument]:
             pt=pt,
             css_content=css_content,
         )
-        path = f"{job.folder}/{job.notice.id}{suffix}.pdf"
-        documents.append(PrintDocument(path, edition, html, base_url, policy))
+        path = f"{job.folder}/{job.notice.id}{edition.suffix}.pdf"
+        documents.append(PrintDocument(path, edition.name, html, base_url, policy))
     return documents
 
 
@@ -206,79 +202,3 @@ def qr_data_url(url: str) -> str:
         buffer, kind="svg", border=4, xmldecl=False, omitsize=True, dark="#000", light="#fff"
     )
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-# --- The URL fetcher ---------------------------------------------------------------------
-
-
-class RefusedURL(ValueError):
-    """WeasyPrint asked for something this build may not read."""
-
-
-@dataclass(frozen=True)
-class FetchPolicy:
-    """What WeasyPrint may read: files inside `dirs`, the exact `files`, the exact `data` URLs."""
-
-    dirs: tuple[str, ...]
-    files: tuple[str, ...]
-    data: tuple[str, ...]
-
-    @classmethod
-    def make(cls, dirs, files=(), data=()) -> FetchPolicy:
-        return cls(
-            tuple(os.path.realpath(d) for d in dirs),
-            tuple(os.path.realpath(f) for f in files),
-            tuple(data),
-        )
-
-    def resolve(self, url: str) -> tuple[bytes, str]:
-        """The bytes and MIME type at `url`, or RefusedURL: nothing else is ever read."""
-        if url.startswith("data:"):
-            if url not in self.data:
-                raise RefusedURL("refused a data: URL that this builder did not make")
-            header, _, payload = url.partition(",")
-            mime = header[len("data:") :].split(";")[0] or "text/plain"
-            body = base64.b64decode(payload) if header.endswith(";base64") else unquote(payload).encode()
-            return body, mime
-        parts = urlsplit(url)
-        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-            raise RefusedURL(f"refused {url!r}: only the templates and notice_src/assets/ may be read")
-        path = url2pathname(unquote(parts.path))
-        if not os.path.isabs(path):
-            raise RefusedURL(f"refused {url!r}: not an absolute file path")
-        # Decide on the path as written first, without touching the disk...
-        if not self._allows(os.path.normpath(path)):
-            raise RefusedURL(f"refused {url!r}: it is outside the templates and notice_src/assets/")
-        # ...then again once symbolic links are followed, so a link cannot lead outside.
-        real = os.path.realpath(path)
-        if not self._allows(real) or not os.path.isfile(real):
-            raise RefusedURL(f"refused {url!r}: not a file inside the templates or notice_src/assets/")
-        with open(real, "rb") as handle:
-            body = handle.read()
-        return body, mimetypes.guess_type(real)[0] or "application/octet-stream"
-
-    def _allows(self, path: str) -> bool:
-        if path in self.files:
-            return True
-        return any(os.path.commonpath([folder, path]) == folder for folder in self.dirs)
-
-
-def safe_fetcher(policy: FetchPolicy):
-    """A WeasyPrint URL fetcher that serves only what `policy` allows and refuses the rest."""
-    return _fetcher_class()(policy)
-
-
-@functools.cache
-def _fetcher_class():
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class SafeFetcher(URLFetcher):
-        def __init__(self, policy: FetchPolicy) -> None:
-            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
-            self.policy = policy
-
-        def fetch(self, url, headers=None):
-            body, mime = self.policy.resolve(url)
-            return URLFetcherResponse(url, body, {"Content-Type": mime})
-
-    return SafeFetcher

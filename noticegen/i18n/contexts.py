@@ -12,19 +12,12 @@ into today's, and every catalog read is brought up to date that way, so no trans
 
 from __future__ import annotations
 
-import re
-
-from noticegen.model import block_key
-
-LEGACY = re.compile(r"^(?P<notice>[a-z0-9-]+)/section/[a-z0-9-]+/(?P<rest>(?!title$).+)$")
+from noticegen.model import current_key
 
 
 def current(context: str | None) -> str | None:
     """A context as this version of noticegen writes it (legacy section paths rewritten)."""
-    if context is None:
-        return None
-    found = LEGACY.match(context)
-    return f"{block_key(found['notice'])}/{found['rest']}" if found else context
+    return None if context is None else current_key(context)
 
 
 def bring_up_to_date(catalog):

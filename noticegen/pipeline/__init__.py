@@ -10,7 +10,7 @@ from pathlib import Path
 
 from noticegen import uptodate
 from noticegen.builders import FORMATS
-from noticegen.builders.job import Artifact, Download, Job, ReleaseInfo
+from noticegen.builders.job import DOWNLOADS, Artifact, Download, Job, ReleaseInfo, download_kind
 from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
@@ -266,11 +266,11 @@ def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> t
                 sizes[path.name] = path.stat().st_size
     found = []
     for name, size in sizes.items():
-        kind = "large-print" if name.endswith("-large-print.pdf") else name.rsplit(".", 1)[-1]
-        if kind in ("pdf", "large-print", "docx", "txt"):
+        kind = download_kind(name, job.notice.id)
+        if kind:
             found.append(Download(name, kind, size))
-    order = {"pdf": 0, "large-print": 1, "docx": 2, "txt": 3}
-    return tuple(sorted(found, key=lambda d: order.get(d.kind, 9)))
+    order = [kind for _, kind, _ in DOWNLOADS]
+    return tuple(sorted(found, key=lambda d: order.index(d.kind)))
 
 
 def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:

@@ -20,6 +20,8 @@ TEMPLATE_FILES = {
     "pdf": ("print/", "html/_banners.html"),
     "docx": ("reference.docx", "html/_banners.html"),
     "txt": ("text/",),
+    "leaflet": ("print/", "html/_banners.html"),
+    "braille": ("text/",),
     "history": ("html/", "text/", "changes/", "reference.docx"),  # text/: the Word files for sign-off
 }
 

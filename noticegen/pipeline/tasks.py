@@ -17,7 +17,7 @@ from noticegen.pipeline.output import _test_hook
 from noticegen.stopping import stop_workers, worker_started
 
 # Longest first, so the slow PDFs start at once and the pool ends together.
-WEIGHT = {"pdf": 0, "docx": 1, "html": 2, "txt": 3}
+WEIGHT = {"pdf": 0, "leaflet": 0, "docx": 1, "braille": 2, "html": 2, "txt": 3}
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from noticegen import hygiene
 from noticegen.errors import UserError
-from noticegen.model import Notice, Site
+from noticegen.model import Notice, Site, Text, current_key
 from noticegen.releases.revive import SnapshotError, from_data
 from noticegen.source import VERSION, load_project
 from noticegen.source.schema import SLUG
 from noticegen.source.yaml_nodes import rel
+from noticegen.walk import replace_texts
 
 KINDS = ("major", "minor")
 WORKING = "working"  # not a release: the notice as its sources are now
@@ -92,12 +93,22 @@ def load_release(root: Path | str, notice_id: str, version: str) -> tuple[Releas
     return release, site, notice
 
 
+def _current(text: Text) -> Text:
+    key = current_key(text.key)
+    return text if key == text.key else replace(text, key=key)
+
+
 @functools.lru_cache(maxsize=64)
 def _revived(root: Path, path: Path, mtime: int) -> tuple[Site, Notice]:
     """A snapshot's site and notice; read once per build however many pages show them."""
     data = _read_snapshot(root, path)
     try:
-        return from_data(Site, data["site"], strict=False), from_data(Notice, data["notice"], strict=False)
+        site, notice = (
+            from_data(Site, data["site"], strict=False),
+            from_data(Notice, data["notice"], strict=False),
+        )
+        # Snapshots made before block keys: their texts get today's keys, the same as the catalogs'.
+        return replace_texts(site, _current), replace_texts(notice, _current)
     except SnapshotError as exc:
         raise UserError.at(
             rel(root, path),
