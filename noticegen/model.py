@@ -8,20 +8,14 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class Loc:
-    """Where something was written: file, 1-based line and column."""
-
+class Loc:  # where something was written: file, 1-based line and column
     path: str
     line: int = 0
     col: int = 0
 
     def __str__(self) -> str:
-        parts = [self.path]
-        if self.line:
-            parts.append(str(self.line))
-            if self.col:
-                parts.append(str(self.col))
-        return ":".join(parts)
+        numbers = [str(n) for n in (self.line, self.col) if n] if self.line else []
+        return ":".join([self.path, *numbers])
 
 
 NOWHERE = Loc("")
@@ -29,11 +23,8 @@ NOWHERE = Loc("")
 
 @dataclass(frozen=True)
 class Text:
-    """A translatable piece of inline Markdown.
-
-    `key` is the stable id path (the gettext msgctxt); `lang` is set only when this
-    unit is shown in another language than the document (an untranslated fallback).
-    """
+    """Translatable inline Markdown: `key`, its id path, is the gettext msgctxt; `lang` is set
+    only when it is shown in another language than the document (an untranslated fallback)."""
 
     value: str
     key: str
@@ -58,9 +49,7 @@ def current_key(key: str) -> str:
 
 
 @dataclass(frozen=True)
-class ToConfirm:
-    """A value the council still has to confirm; builds hide the marker, checks list it."""
-
+class ToConfirm:  # a value the council still has to confirm; builds hide the marker, checks list it
     field: str
     reason: str
     loc: Loc
@@ -79,9 +68,7 @@ class Contact:
 
 
 @dataclass(frozen=True)
-class Item:
-    """A fact list item (a category, source, recipient, right…) or a body list item."""
-
+class Item:  # a fact list item (a category, source, recipient, right…) or a body list item
     id: str
     text: Text
     title: Text | None = None
@@ -90,6 +77,15 @@ class Item:
     criminal: bool = False
     kind: str | None = None  # a right's name, e.g. "access"
     loc: Loc = field(default=NOWHERE, compare=False)
+    more: tuple[Text, ...] = ()  # further paragraphs of the same item
+    ordered: bool = False  # `items` is a numbered sub-list
+    numbering: str | None = None  # its style: decimal (default), lower-alpha, upper-roman...
+    what: Text | None = None  # a retention schedule line: what is kept, how long, from when
+    period: Text | None = None
+    start: Text | None = None
+    why: Text | None = None  # a recipient: why the data is shared, under which lawful basis
+    basis: str | None = None  # the id of a lawful basis of the notice
+    basis_text: Text | None = None  # or the basis in words
 
 
 @dataclass(frozen=True)
@@ -99,6 +95,7 @@ class LawfulBasis:
     basis: tuple[str, ...]
     applies_to: tuple[str, ...] = ()
     loc: Loc = field(default=NOWHERE, compare=False)
+    purpose: Text | None = None  # which purpose this basis covers
 
 
 @dataclass(frozen=True)
@@ -111,9 +108,7 @@ class Law:
 
 
 @dataclass(frozen=True)
-class Statement:
-    """An answer to an 'if applicable' item: `none`, or a text saying what happens."""
-
+class Statement:  # an answer to an 'if applicable' item: `none`, or a text saying what happens
     none: bool
     text: Text | None = None
     loc: Loc = field(default=NOWHERE, compare=False)
@@ -149,7 +144,7 @@ FACT_LISTS = (
 class Block:
     """One body block of a section.
 
-    kind is one of: paragraph, heading, note, list, numbered, table, facts, contact.
+    kind is one of: paragraph, heading, note, list, numbered, table, details, facts, contact.
     """
 
     kind: str
@@ -160,6 +155,42 @@ class Block:
     rows: tuple[tuple[Text, ...], ...] = ()
     ref: str | None = None  # the fact list or contact named
     only: tuple[str, ...] = ()  # for facts: which items, in this order
+    loc: Loc = field(default=NOWHERE, compare=False)
+    numbering: str | None = None  # a numbered list's style (None: decimal)
+    caption: Text | None = None
+    header_column: bool = False  # the first cell of each row heads the row
+    row_ids: tuple[str, ...] = ()  # `row-N` for a row written without an id
+    details: tuple[Detail, ...] = ()
+
+
+@dataclass(frozen=True)
+class Detail:  # one line of a label/value block ("Version: 2.1")
+    id: str
+    label: Text
+    value: Text
+    loc: Loc = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Controller:  # an organisation responsible for the data (UK GDPR Art. 4(7)); by default the site's
+    id: str
+    name: Text
+    ico_registration: str | None = None
+    address: Text | None = None
+    website: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    loc: Loc = field(default=NOWHERE, compare=False)
+
+    def as_contact(self) -> Contact:  # every controller is a contact by its id: {dfe.email}
+        return Contact(self.id, self.name, self.email, self.phone, self.website, None, self.address, self.loc)
+
+
+@dataclass(frozen=True)
+class Processor:  # an organisation that processes the data for the controller
+    id: str
+    name: Text
+    text: Text | None = None  # what it does for the controller
     loc: Loc = field(default=NOWHERE, compare=False)
 
 
@@ -200,10 +231,16 @@ class Site:
     fragment_id_prefix: str = "pn-"
     to_confirm: tuple[ToConfirm, ...] = ()
     loc: Loc = field(default=NOWHERE, compare=False)
+    min_coverage: int | None = None  # --publish leaves out a translation below this percentage
 
     @property
     def default_language(self) -> str:
         return self.languages[0].code
+
+    @property
+    def controller(self) -> Controller:
+        """The organisation as a notice's controller, when the notice names none of its own."""
+        return Controller("org", self.org_name, self.ico_registration, self.address, self.website)
 
 
 @dataclass(frozen=True)
@@ -233,18 +270,30 @@ class Notice:
     to_confirm: tuple[ToConfirm, ...] = ()
     loc: Loc = field(default=NOWHERE, compare=False)
     silenced: tuple[Silence, ...] = ()  # checks turned off, each with its reason (see docs/checks.md)
+    controllers: tuple[Controller, ...] = ()  # none: the site's organisation
+    joint_arrangement: Text | None = None  # the essence of a joint controllers' arrangement
+    processors: tuple[Processor, ...] = ()
+    dpo: Contact | None = None  # none: the site's
+    status: str = "ready"  # or "draft"
+    languages: tuple[str, ...] = ()  # built in these of the site's languages (none: all)
 
     def contact(self, site: Site, contact_id: str) -> Contact | None:
-        for contact in (*self.contacts, *site.contacts, site.dpo):
+        own = (*self.contacts, *(c.as_contact() for c in self.controllers), *site.contacts)
+        for contact in (*own, self.dpo_of(site)):
             if contact.id == contact_id:
                 return contact
         return None
 
+    def responsible(self, site: Site) -> tuple[Controller, ...]:
+        """The controller(s) this notice names, or the site's organisation."""
+        return self.controllers or (site.controller,)
+
+    def dpo_of(self, site: Site) -> Contact:
+        return self.dpo or site.dpo
+
 
 @dataclass(frozen=True)
-class Project:
-    """Everything loaded from notice_src/: the site and its notices, by id."""
-
+class Project:  # everything loaded from notice_src/: the site and its notices, by id
     root: str
     site: Site
     notices: tuple[Notice, ...]

@@ -5,6 +5,7 @@
   `sections/who-we-are`, `sections/who-we-are/national-programme`,
   `sections/your-rights/other-rights/first-item`, `facts/legislation/children-act-2004`,
   `facts/international_transfers`, `contacts/school-support`.
+- `all_items(items)`, `item_texts(item)`: a list's items at every depth, and what one item says.
 - `texts(value)`: every Text of any part of the model (a notice, the site) with what a translator
   is told about it; `replace_texts(value, change)`: a copy with every Text changed (translation).
 tests/test_walk.py checks that both meet the same texts of a notice, so they cannot disagree.
@@ -25,10 +26,13 @@ def _fact_texts(name: str, value: object, path: str) -> Iterator[tuple[str, str,
     if isinstance(value, Item):
         yield path, "fact-title", value.title
         yield path, "fact", value.text
+        for more in (*value.more, value.what, value.period, value.start, value.why, value.basis_text):
+            yield path, "fact", more
         for child in value.items:
             yield from _fact_texts(name, child, f"{path}/{child.id}")
     elif isinstance(value, LawfulBasis):
         yield path, "basis", value.text
+        yield path, "basis", value.purpose
     elif isinstance(value, Law):
         yield path, "law", value.title
 
@@ -36,6 +40,8 @@ def _fact_texts(name: str, value: object, path: str) -> Iterator[tuple[str, str,
 def _items(items: tuple[Item, ...], path: str) -> Iterator[tuple[str, str, Text | None]]:
     for item in items:
         yield f"{path}/{item.id}", "item", item.text
+        for more in item.more:
+            yield f"{path}/{item.id}", "item", more
         yield from _items(item.items, f"{path}/{item.id}")
 
 
@@ -56,8 +62,13 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
                 yield bpath, block.kind, None
                 yield from _items(block.items, bpath)
             elif block.kind == "table":
+                yield bpath, "caption", block.caption
                 for cell in (*block.header, *(c for row in block.rows for c in row)):
                     yield bpath, "cell", cell
+            elif block.kind == "details":
+                for line in block.details:
+                    yield f"{bpath}/{line.id}", "label", line.label
+                    yield f"{bpath}/{line.id}", "value", line.value
             elif block.kind == "facts" and block.ref in STATEMENTS:
                 statement = getattr(notice.facts, block.ref)
                 shown.add((block.ref, block.ref))
@@ -78,11 +89,23 @@ def walk(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
         if (name, name) not in shown:
             statement = getattr(notice.facts, name)
             yield f"facts/{name}", "statement", statement.text if statement else None
-    for contact in notice.contacts:
+    yield from _owners(notice)
+    for contact in (*notice.contacts, *((notice.dpo,) if notice.dpo else ())):
         cpath = f"contacts/{contact.id}"
         yield cpath, "contact-name", contact.name
         yield cpath, "contact-label", contact.url_label
         yield cpath, "contact-address", contact.address
+
+
+def _owners(notice: Notice) -> Iterator[tuple[str, str, Text | None]]:
+    """The notice's own controllers, their joint arrangement and its processors."""
+    for controller in notice.controllers:
+        yield f"controllers/{controller.id}", "controller-name", controller.name
+        yield f"controllers/{controller.id}", "controller-address", controller.address
+    yield "joint_arrangement", "joint-arrangement", notice.joint_arrangement
+    for processor in notice.processors:
+        yield f"processors/{processor.id}", "processor-name", processor.name
+        yield f"processors/{processor.id}", "processor", processor.text
 
 
 def shown_facts(notice: Notice, ref: str, only: tuple[str, ...]) -> list:
@@ -94,6 +117,19 @@ def shown_facts(notice: Notice, ref: str, only: tuple[str, ...]) -> list:
         by_id = {v.id: v for v in values}
         return [by_id[i] for i in only if i in by_id]
     return values
+
+
+def all_items(items: tuple[Item, ...]) -> Iterator[Item]:
+    """Every item of a list and of its sub-lists, depth first."""
+    for item in items:
+        yield item
+        yield from all_items(item.items)
+
+
+def item_texts(item: Item) -> list[Text]:
+    """What an item says, in reading order: its text, further paragraphs and schedule fields."""
+    own = [item.text, *item.more]
+    return own + [t for t in (item.period, item.start, item.why, item.basis_text) if t is not None]
 
 
 def item_paths(notice: Notice) -> list[str]:
@@ -141,6 +177,17 @@ FACT_LABELS = {
 }
 
 
+ITEM_FIELDS = {
+    "title": "sub-heading of a fact",
+    "more": "further paragraph of a list item",
+    "what": "what is kept (a line of a retention schedule)",
+    "period": "how long it is kept (a line of a retention schedule)",
+    "start": "from when it is kept (a line of a retention schedule)",
+    "why": "why data is shared with a recipient",
+    "basis_text": "the lawful basis for sharing with a recipient",
+}
+
+
 def _kind(owner: Any, field: str, inherited: str) -> str:
     name = type(owner).__name__
     if name == "Facts":
@@ -152,15 +199,25 @@ def _kind(owner: Any, field: str, inherited: str) -> str:
             return "table header cell"
         if field == "rows":
             return "table cell"
-        return {"text": owner.kind}.get(field, f"{owner.kind} item")
+        return {"text": owner.kind, "caption": "table caption", "details": "details"}.get(
+            field, f"{owner.kind} item"
+        )
     if name == "Item":
-        return "sub-heading of a fact" if field == "title" else "list item"
+        return ITEM_FIELDS.get(field, "list item")
     labels = {
         ("Section", "title"): "section heading",
         ("Notice", "title"): "notice title",
         ("Notice", "summary"): "notice summary",
         ("Notice", "owner"): "team that owns the notice",
         ("LawfulBasis", "text"): "lawful basis",
+        ("LawfulBasis", "purpose"): "the purpose a lawful basis covers",
+        ("Detail", "label"): "label of a label/value line (such as “Version”)",
+        ("Detail", "value"): "value of a label/value line",
+        ("Controller", "name"): "name of an organisation responsible for the data (a controller)",
+        ("Controller", "address"): "postal address of a controller",
+        ("Processor", "name"): "name of an organisation that processes data for the controller",
+        ("Processor", "text"): "what a processor does",
+        ("Notice", "joint_arrangement"): "what joint controllers agreed (UK GDPR Article 26)",
         ("Law", "title"): "title of a piece of legislation",
         ("Statement", "text"): "statement",
         ("Logo", "alt"): "alternative text of the logo image",

@@ -157,6 +157,18 @@ TRIGGERS = {
             "42:28: error: international-transfers: the transfers outside the UK are described without their safeguards: say what protects the data, such as UK adequacy regulations or an International Data Transfer Agreement (source: UK GDPR Art. 13(1)(f), 14(1)(f))",
         ],
     ),
+    "unshown-facts": (
+        [('      - id: sources-intro\n        paragraph: "We get it from:"\n      - facts: sources\n', "")],
+        [
+            "11:3: warning: unshown-facts: the facts 'sources' are not shown in any section, so readers never see them: add '- facts: sources' to the section where they belong (source: docs/source-format.md (facts are shown by a 'facts:' block))",
+        ],
+    ),
+    "unshown-facts-item": (
+        [("      - facts: recipients\n", "      - {facts: recipients, only: [police]}\n")],
+        [
+            "16:7: warning: unshown-facts: 'printer' of facts 'recipients' is not shown: every 'facts: recipients' block lists other items in 'only:'; add it to one of them (source: docs/source-format.md (facts are shown by a 'facts:' block))",
+        ],
+    ),
     "retention-missing": (
         [
             (

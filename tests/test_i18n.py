@@ -123,7 +123,7 @@ def test_untranslated_units_fall_back_to_marked_english(project: Path) -> None:
 def test_publish_leaves_drafts_out(project: Path, monkeypatch) -> None:
     # This fixture has check findings and no release: the publish gate (tested in test_checks.py
     # and test_history.py) would stop it; here only which languages a published site has matters.
-    monkeypatch.setattr("noticegen.pipeline.refuse_unpublishable", lambda *args: None)
+    monkeypatch.setattr("noticegen.pipeline.gate.refuse_unpublishable", lambda *args: None)
     assert cli(project, "init", "pl") == 0
     add_language(project, "pl", "draft")
     translate_all(project, "pl")

@@ -134,8 +134,11 @@ def test_table_falls_back_to_records_when_columns_cannot_fit() -> None:
 
 def test_nested_lists_align_with_the_text() -> None:
     child = SimpleNamespace(text="a child item long enough to wrap around the end of this line", items=())
-    rows = [SimpleNamespace(text=f"item {n}", items=(child,) if n == 10 else ()) for n in range(1, 11)]
-    lines = Layout(None, 40).items(rows, numbered=True).split("\n")
+    rows = [
+        SimpleNamespace(text=f"item {n}", items=(child,) if n == 10 else (), ordered=True, numbering=None)
+        for n in range(1, 11)
+    ]
+    lines = Layout(None, 40).items(rows, "decimal").split("\n")
     assert lines[0] == " 1. item 1" and lines[9] == "10. item 10"
     assert lines[10].startswith("    1. a child") and lines[11].startswith("       ")
 

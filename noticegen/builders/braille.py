@@ -17,7 +17,7 @@ from typing import Any
 from noticegen.builders.braille_pages import Piece, paginate
 from noticegen.builders.braille_tables import table_for
 from noticegen.builders.job import Artifact, Job, job_environment
-from noticegen.builders.text import Layout
+from noticegen.builders.text import Layout, marker
 from noticegen.errors import UserError
 from noticegen.languages import direction, long_date
 from noticegen.model import Section, Text
@@ -44,7 +44,9 @@ class BrailleBuilder:
             t=Marks(r),
             lang=job.lang,
             dir=direction(job.lang),
-            effective=long_date(job.last_updated, job.lang),
+            effective=long_date(job.shown_date, job.lang) if job.shown_date else "",
+            controllers=job.notice.responsible(job.site),
+            dpo=job.notice.dpo_of(job.site),
         )
         pieces = [Piece(*line.split(SEP)) for line in marked.splitlines() if line.count(SEP) == 2]
         cells = translate([p.text for p in pieces], tables)
@@ -112,24 +114,38 @@ class Marks(Layout):
     def subheading(self, value: Text | str) -> str:
         return self._piece("subheading", self.plain(value))
 
-    def items(self, entries: Iterable[Any], numbered: bool = False, indent: str = "") -> str:
-        return "\n".join(self._items(list(entries), numbered, 0))
+    def items(self, entries: Iterable[Any], numbering: str | None = None, indent: str = "") -> str:
+        return "\n".join(self._items(list(entries), numbering, 0))
 
-    def _items(self, entries: list[Any], numbered: bool, level: int) -> list[str]:
+    def _items(self, entries: list[Any], numbering: str | None, level: int) -> list[str]:
         out = []
         for n, entry in enumerate(entries, start=1):
-            marker = f"{n}. " if numbered else ""
-            out.append(self._piece("item", marker + self.plain(entry.text), level))
-            out += self._items(list(entry.items), numbered, level + 1)
+            mark = f"{marker(numbering, n)} " if numbering else ""
+            out.append(self._piece("item", mark + self.plain(entry.text), level))
+            out += [self._piece("item", self.plain(more), level) for more in getattr(entry, "more", ())]
+            child = (entry.numbering or "decimal") if getattr(entry, "ordered", False) else None
+            out += self._items(list(entry.items), child, level + 1)
         return out
+
+    def details(self, lines: Sequence[Any]) -> str:
+        return "\n".join(self._piece("field", f"{self.plain(d.label)}: {self.plain(d.value)}") for d in lines)
+
+    def processors(self, processors: Sequence[Any]) -> str:
+        said = [
+            f"{self.plain(p.name)}: {self.plain(p.text)}" if p.text else self.plain(p.name)
+            for p in processors
+        ]
+        return "\n".join(self._piece("item", text) for text in said)
 
     def contents(self, sections: Sequence[Section]) -> str:
         return "\n".join(self._piece("item", f"{s.number}. {self.plain(s.title)}") for s in sections)
 
-    def table(self, header: Sequence[Text | str], rows: Sequence[Sequence[Text | str]]) -> str:
+    def table(
+        self, header: Sequence[Text | str], rows: Sequence[Sequence[Text | str]], caption: Text | None = None
+    ) -> str:
         """A table read row by row, each cell after its column's heading (braille has no columns)."""
         names = [self.plain(cell) for cell in header]
-        pieces = []
+        pieces = [self._piece("p", self.plain(caption))] if caption is not None else []
         for row in rows:
             cells = [
                 f"{name}: {self.plain(cell)}" if name else self.plain(cell)

@@ -11,17 +11,18 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from noticegen.builders import ooxml
+from noticegen.builders.docx_parts import FACT_WORDS, Parts, lang_of
 from noticegen.builders.job import Artifact, Job, interface_words
 from noticegen.i18n.fallback import isolate_runs
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date
-from noticegen.model import Block, Contact, Item, Text
+from noticegen.model import Block, Contact, Text
 from noticegen.templating import Renderer, template_file
 
 LOGO_BOX = (Cm(6), Cm(2))  # the largest the logo is shown, keeping its shape
 RASTER = (".png", ".jpg", ".jpeg", ".gif")
+UNCONFIRMED = "date not confirmed yet"  # the templates' msgid
 FIELD = re.compile(r"(\{page\}|\{pages\})")
-LIST_STYLES = {"bullet": "List Bullet", "decimal": "List Number"}
 
 
 class DocxBuilder:
@@ -36,7 +37,8 @@ class DocxBuilder:
 
 
 def logo_png(job: Job) -> Path | None:
-    """The logo as a raster (Word cannot show SVG everywhere): itself or a PNG beside it; or None."""
+    """A raster copy of the site logo (Word cannot show SVG everywhere): the file itself, or a
+    PNG of the same name beside it. None when there is none."""
     if job.site.logo is None:
         return None
     source = Path(job.root) / "notice_src" / job.site.logo.file
@@ -55,8 +57,7 @@ class _Writer:
         self.t = interface_words(job)
         self.ltr: set = set()  # paragraphs kept left to right in a right-to-left document
         self.rtl = direction(job.lang) == "rtl"
-        self.numbering = document.part.numbering_part.element
-        self.abstract: dict[str, int] = {}
+        self.parts = Parts(self)
         self.space_next = False
 
     def write(self) -> None:
@@ -100,7 +101,7 @@ class _Writer:
             self.add_runs(paragraph, (Run(prefix),))
         if text is not None or runs is not None:
             self.add_runs(
-                paragraph, runs if runs is not None else self.r.runs(text), _lang_of(text, self.notice.lang)
+                paragraph, runs if runs is not None else self.r.runs(text), lang_of(text, self.notice.lang)
             )
         return paragraph
 
@@ -134,28 +135,32 @@ class _Writer:
     def _front(self) -> None:
         self.para("Heading 1", self.notice.title)
         self._banners()
-        effective = long_date(self.job.last_updated, self.job.lang)
-        meta = f"{self.t('notice details', 'Last updated')} {effective} · {self.t('notice details', 'Version')} {self.notice.version}"
+        effective = (
+            long_date(self.job.shown_date, self.job.lang) if self.job.shown_date else self.t(UNCONFIRMED)
+        )
+        meta = f"{self.t('Last updated')} {effective} · {self.t('Version')} {self.notice.version}"
         self.para("Meta", runs=(Run(meta),))
         if self.notice.summary:
             self.para("Summary", self.notice.summary)
 
     def _banners(self) -> None:
-        """What a translation says at its top (templates/html/_banners.html): draft status, coverage."""
+        """What a version says at its top (templates/html/_banners.html): drafts, coverage."""
         job = self.job
+        if self.notice.status == "draft":
+            draft = "Draft: this notice is not finished and has not been published."
+            self.para("Note", runs=(Run(self.t(draft), strong=True),))
         if job.is_translation and job.status == "draft":
             checked, counts = (
                 "This translation has not been checked yet.",
                 "The English version is the one that counts.",
             )
-            t = self.t
-            self.para("Note", runs=(Run(t("banner", checked), strong=True), Run(" " + t("banner", counts))))
+            self.para("Note", runs=(Run(self.t(checked), strong=True), Run(" " + self.t(counts))))
             source = self.para("Note")
             self.ltr.add(source._p)
             self.add_runs(source, (Run(checked, strong=True), Run(" " + counts)), job.source_lang)
         if job.is_translation and job.coverage < 100:
             message = "Part of this notice is not translated yet and is shown in English (%(percent)s%% translated)."
-            self.para("Note", runs=(Run(self.t("banner", message, percent=int(round(job.coverage)))),))
+            self.para("Note", runs=(Run(self.t(message, percent=int(round(job.coverage)))),))
 
     def _block(self, b: Block) -> None:
         if b.kind == "paragraph":
@@ -165,53 +170,30 @@ class _Writer:
         elif b.kind == "note":
             self.para("Note", b.text)
         elif b.kind in ("list", "numbered"):
-            self._list(b.items, "bullet" if b.kind == "list" else "decimal")
+            self.parts.list(b.items, "bullet" if b.kind == "list" else b.numbering or "decimal")
         elif b.kind == "table":
-            self._table(b)
+            self.parts.table(b.header, b.rows, b.caption, b.header_column)
+        elif b.kind == "details":
+            self.parts.details(b.details)
         elif b.kind == "facts":
-            for kind, entries in self.r.fact_groups(b):
-                if kind == "titled":
-                    for entry in entries:
-                        if entry.title:
-                            self.para("Heading 3", entry.title)
-                        self.para("Normal", entry.text)
-                else:
-                    self._list(entries, "bullet")
+            self._facts(b)
         elif b.kind == "contact":
             contact = self.notice.contact(self.job.site, b.ref or "")
             if contact is not None:  # validation has reported a missing one
                 self._contact(contact)
 
-    def _list(self, items, kind: str) -> None:
-        """A new w:num for each list, so every numbered list starts again at 1."""
-        if kind not in self.abstract:
-            found = ooxml.style_abstract_num(self.doc, LIST_STYLES[kind])
-            self.abstract[kind] = found if found is not None else ooxml.add_abstract_num(self.numbering, kind)
-        num = self.numbering.add_num(self.abstract[kind])
-        if kind == "decimal":
-            num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        self._items(items, kind, num.numId, 0)
-
-    def _items(self, items: list[Item], kind: str, num_id: int, level: int) -> None:
-        for item in items:
-            paragraph = self.para(LIST_STYLES[kind], item.text)
-            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-            num_pr.get_or_add_ilvl().val = level
-            num_pr.get_or_add_numId().val = num_id
-            if item.items:
-                self._items(item.items, kind, num_id, level + 1)
-
-    def _table(self, b: Block) -> None:
-        table = self.doc.add_table(rows=1 + len(b.rows), cols=len(b.header), style="Table Grid")
-        table._tbl.tblPr.find(qn("w:tblLook")).set(qn("w:firstColumn"), "0")
-        ooxml.mark_header_row(table.rows[0])
-        for i, (row, cells) in enumerate(zip(table.rows, (b.header, *b.rows), strict=True)):
-            style = "Table Text" if i else "Table Heading"
-            for cell, text in zip(row.cells, cells, strict=False):
-                paragraph = cell.paragraphs[0]
-                paragraph.style = self.doc.styles[style]
-                self.add_runs(paragraph, self.r.runs(text), _lang_of(text, self.notice.lang))
-        self.space_next = True
+    def _facts(self, b: Block) -> None:
+        for kind, entries in self.r.fact_groups(b):
+            if kind == "titled":
+                for entry in entries:
+                    if entry.title:
+                        self.para("Heading 3", entry.title)
+                    self.para("Normal", entry.text)
+            elif kind == "table":
+                words = {key: self.t(word) for key, word in FACT_WORDS.items()}
+                self.parts.table(entries[0].header(words), entries[0].rows, header_column=True)
+            else:
+                self.parts.list(entries, "bullet")
 
     def _contact(self, contact: Contact) -> None:
         """One paragraph: the name in bold, then a line for each way to get in touch."""
@@ -233,28 +215,48 @@ class _Writer:
         paragraph = self.para("Contact")
         if contact.name:
             name = tuple(Run(x.text, True, x.em, x.href, x.br) for x in self.r.runs(contact.name))
-            self.add_runs(paragraph, name, _lang_of(contact.name, self.notice.lang))
+            self.add_runs(paragraph, name, lang_of(contact.name, self.notice.lang))
         for i, line in enumerate(lines):
             if i or contact.name:
                 self.add_runs(paragraph, (Run("\n", br=True),))
             self.add_runs(paragraph, line)
 
     def _labelled(self, label: str, *value: Run) -> tuple[Run, ...]:
-        return (Run(f"{self.t('contact detail label', label)}: "), *value)
+        return (Run(f"{self.t(label)}: "), *value)
 
     def _contact_us(self) -> None:
-        site = self.job.site
-        self.para("Heading 2", runs=(Run(self.t("contact section", "Contact us")),))
-        runs = [Run(f"{self.t('contact section', 'Data controller:')} "), *self.r.runs(site.org_name)]
-        if site.address:
-            runs += [Run(", "), *self.r.runs(site.address)]
-        runs += [
-            Run(f". {self.t('contact section', 'ICO registration number:')} {site.ico_registration}. "),
-            Run(site.website, href=site.website),
-        ]
-        self.para("Normal", runs=tuple(runs))
-        self.para("Heading 3", runs=(Run(self.t("contact section", "Data protection officer")),))
-        self._contact(site.dpo)
+        """Who is responsible: the notice's controller(s) (or the site's organisation), its DPO."""
+        self.para("Heading 2", runs=(Run(self.t("Contact us")),))
+        for c in self.notice.responsible(self.job.site):
+            runs = [Run(f"{self.t('Data controller:')} "), *self.r.runs(c.name)]
+            if c.address:
+                runs += [Run(", "), *self.r.runs(c.address)]
+            tail = ". " + (
+                f"{self.t('ICO registration number:')} {c.ico_registration}. " if c.ico_registration else ""
+            )
+            links = [
+                (v, h)
+                for v, h in (
+                    (c.email, f"mailto:{c.email}"),
+                    (c.phone, f"tel:{c.phone}"),
+                    (c.website, c.website),
+                )
+                if v
+            ]
+            runs.append(Run(tail if links else tail.rstrip()))
+            for n, (value, href) in enumerate(links):
+                runs += [Run(" ")] if n else []
+                runs.append(Run(value, href=href.replace(" ", "")))
+            self.para("Normal", runs=tuple(runs))
+        if self.notice.joint_arrangement:
+            self.para("Normal", self.notice.joint_arrangement)
+        if self.notice.processors:
+            self.para("Heading 3", runs=(Run(self.t("Organisations that process data for us")),))
+            for p in self.notice.processors:
+                extra = (Run(": "), *self.r.runs(p.text)) if p.text else ()
+                self.para("List Bullet", runs=(*self.r.runs(p.name), *extra))
+        self.para("Heading 3", runs=(Run(self.t("Data protection officer")),))
+        self._contact(self.notice.dpo_of(self.job.site))
 
     def _footer(self) -> None:
         """'Page N of M' with live PAGE and NUMPAGES fields, in the words of the document's language."""
@@ -263,9 +265,7 @@ class _Writer:
         for p in footer._element.xpath("./w:p | ./w:tbl"):
             footer._element.remove(p)
         paragraph = footer.add_paragraph(style="Footer")
-        for piece in FIELD.split(
-            self.t("print margin", "Page %(page)s of %(pages)s", page="{page}", pages="{pages}")
-        ):
+        for piece in FIELD.split(self.t("Page %(page)s of %(pages)s", page="{page}", pages="{pages}")):
             if piece in ("{page}", "{pages}"):
                 instruction = "PAGE" if piece == "{page}" else "NUMPAGES"
                 for run in ooxml.field_runs(instruction, "1", rtl=self.rtl):
@@ -280,7 +280,7 @@ class _Writer:
         """Document properties from the notice: its date, not the build's, keeps files identical."""
         props = self.doc.core_properties
         title = self.r.plain(self.notice.title)
-        org = self.r.plain(self.job.site.org_name)
+        org = ", ".join(self.r.plain(c.name) for c in self.notice.responsible(self.job.site))
         props.title = title
         props.subject = self.r.plain(self.notice.summary) or title
         props.author = props.last_modified_by = org
@@ -290,10 +290,3 @@ class _Writer:
         props.version = self.notice.version
         props.keywords = props.comments = props.category = ""
         ooxml.replace_part_blob(self.doc, "/docProps/app.xml", ooxml.APP_XML)
-
-
-def _lang_of(text: Text | str | None, notice_lang: str) -> str | None:
-    """The language of a unit shown untranslated (a fallback), else None."""
-    if isinstance(text, Text) and text.lang and text.lang != notice_lang:
-        return text.lang
-    return None

@@ -22,7 +22,9 @@ class HtmlBuilder:
             "r": r,
             "lang": job.lang,
             "dir": direction(job.lang),
-            "effective": long_date(job.last_updated, job.lang),
+            "effective": long_date(job.shown_date, job.lang) if job.shown_date else "",
+            "controllers": job.notice.responsible(job.site),
+            "dpo": job.notice.dpo_of(job.site),
         }
         page = env.get_template("html/page.html").render(
             **common,

@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from noticegen.i18n.fallback import MarkedFallback, isolated_text
+from noticegen.i18n.messages import interface_messages
 from noticegen.i18n.translate import interface_translations
 from noticegen.languages import direction
 from noticegen.model import Notice, Site, Text
@@ -92,6 +93,13 @@ class Job:
         return self.releases.updated if self.releases else self.notice.effective
 
     @property
+    def shown_date(self) -> dt.date | None:
+        """The "Last updated" date, or None while the notice's effective date is still to be
+        confirmed and it has no release: a placeholder date is never shown as a date."""
+        unconfirmed = any(t.field == "effective date" for t in self.notice.to_confirm)
+        return None if unconfirmed and self.releases is None else self.last_updated
+
+    @property
     def source_moment(self) -> dt.datetime:
         """The date written into generated files: SOURCE_DATE_EPOCH, else the later of the
         notice's effective date and its last release (up to this one)."""
@@ -133,11 +141,19 @@ def job_environment(job: Job, escape: bool = True) -> jinja2.Environment:
 
 
 def interface_words(job: Job):
-    """`t(context, english, **values)`: interface words in the job's language as plain text (DOCX),
-    from the same catalog, contexts and msgids as the templates; English shown in their place is
-    between Unicode isolate marks, so it keeps its order in a right-to-left document."""
+    """`t(english, **values)`: interface words in the job's language as plain text (DOCX), from the
+    same catalog, contexts and msgids as the templates (each msgid has one context there); English
+    shown in their place is between Unicode isolate marks, so it keeps its order in a right-to-left
+    document."""
+    contexts = interface_contexts(job.templates)
     template = job_environment(job).from_string("{{ pgettext(c, s, **v) }}")  # marks what falls back
-    return lambda c, s, **v: isolated_text(Markup(template.render(c=c, s=s, v=v)))
+    return lambda s, **v: isolated_text(Markup(template.render(c=contexts.get(s, ""), s=s, v=v)))
+
+
+@functools.lru_cache(maxsize=8)
+def interface_contexts(templates: tuple[str, ...]) -> dict[str, str]:
+    """The context the templates give each interface msgid."""
+    return {m.msgid: m.context or "" for m in interface_messages(templates)}
 
 
 @functools.lru_cache(maxsize=64)

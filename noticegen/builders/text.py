@@ -37,7 +37,9 @@ def notice_text(job: Job, width: int = WIDTH) -> str:
         t=Layout(r, width),
         lang=job.lang,
         dir=direction(job.lang),
-        effective=long_date(job.last_updated, job.lang),
+        effective=long_date(job.shown_date, job.lang) if job.shown_date else "",
+        controllers=job.notice.responsible(job.site),
+        dpo=job.notice.dpo_of(job.site),
     )
     return tidy(text)
 
@@ -97,30 +99,52 @@ class Layout:
         shown = self.plain(label)
         return url if not shown or url.rstrip("/") in shown else f"{shown} ({url})"
 
-    def items(self, entries: Iterable[Any], numbered: bool = False, indent: str = "") -> str:
-        """A bullet or numbered list of items (`.text`, `.items`); nested lists align with the text."""
+    def items(self, entries: Iterable[Any], numbering: str | None = None, indent: str = "") -> str:
+        """A bullet list, or numbered in the `numbering` style (decimal, lower-alpha…), of items
+        (`.text`, `.items`, `.more`); nested lists and further paragraphs align with the text."""
         entries = list(entries)
-        markers = [f"{n}." if numbered else "-" for n in range(1, len(entries) + 1)]
-        return self._list(
-            [(m, e.text, e.items) for m, e in zip(markers, entries, strict=True)], numbered, indent
-        )
+        markers = [marker(numbering, n) for n in range(1, len(entries) + 1)]
+        return self._list([(m, e.text, e) for m, e in zip(markers, entries, strict=True)], indent)
 
     def contents(self, sections: Sequence[Section]) -> str:
-        return self._list([(f"{s.number}.", s.title, ()) for s in sections], True, "")
+        return self._list([(f"{s.number}.", s.title, None) for s in sections], "")
 
-    def _list(self, rows: list[tuple[str, Text | str, Sequence[Any]]], numbered: bool, indent: str) -> str:
+    def _list(self, rows: list[tuple[str, Text | str, Any]], indent: str) -> str:
         size = max((display_width(marker) for marker, _, _ in rows), default=1)
         lines: list[str] = []
-        for marker, text, children in rows:
-            lead = indent + " " * (size - display_width(marker)) + marker + " "
+        for mark, text, item in rows:
+            lead = indent + " " * (size - display_width(mark)) + mark + " "
             rest = indent + " " * (size + 1)
             lines += wrap(self.plain(text), self.width, lead, rest) or [lead.rstrip()]
-            if children:
-                lines.append(self.items(children, numbered, rest))
+            for more in getattr(item, "more", ()):
+                lines += ["", *wrap(self.plain(more), self.width, rest, rest)]
+            if getattr(item, "items", ()):
+                style = (item.numbering or "decimal") if getattr(item, "ordered", False) else None
+                lines.append(self.items(item.items, style, rest))
         return "\n".join(lines)
 
-    def table(self, header: Sequence[Text | str], rows: Sequence[Sequence[Text | str]]) -> str:
-        """Aligned columns, cells wrapped if need be; one record per row when columns can't fit."""
+    def names(self, owners: Sequence[Any]) -> str:
+        return ", ".join(self.plain(owner.name) for owner in owners)
+
+    def processors(self, processors: Sequence[Any]) -> str:
+        """'- Name: what it does' for each processor."""
+        rows = [
+            ("-", f"{self.plain(p.name)}: {self.plain(p.text)}" if p.text else p.name, None)
+            for p in processors
+        ]
+        return self._list(rows, "")
+
+    def details(self, lines: Sequence[Any]) -> str:
+        """Label/value lines: `Label: value`, the value's further lines under its first."""
+        return "\n".join(self.hang(f"{self.plain(d.label)}:", d.value) for d in lines)
+
+    def table(
+        self, header: Sequence[Text | str], rows: Sequence[Sequence[Text | str]], caption: Text | None = None
+    ) -> str:
+        """Aligned columns, cells wrapped if need be; one record per row when columns can't fit.
+        A caption goes above, as a line of its own."""
+        if caption is not None:
+            return self.para(caption) + "\n\n" + self.table(header, rows)
         count = max([len(header), *(len(row) for row in rows)])
         grid = [[self.plain(cell) for cell in row] + [""] * (count - len(row)) for row in (header, *rows)]
         widths = column_widths(grid, self.width - len(GAP) * (count - 1))
@@ -141,6 +165,45 @@ class Layout:
             ]
             records.append("\n".join(f for f, cell in zip(fields, row, strict=True) if cell))
         return "\n\n".join(records)
+
+
+def marker(numbering: str | None, n: int) -> str:
+    """A list item's marker: '-' for a bullet, else '1.', 'a.', 'A.', 'i.' or 'I.'."""
+    if numbering is None:
+        return "-"
+    if numbering.endswith("alpha"):
+        letters = ""
+        while n:
+            n, rest = divmod(n - 1, 26)
+            letters = chr(97 + rest) + letters
+        value = letters
+    elif numbering.endswith("roman"):
+        value = roman(n)
+    else:
+        value = str(n)
+    return (value.upper() if numbering.startswith("upper") else value) + "."
+
+
+def roman(n: int) -> str:
+    out = ""
+    for size, digits in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        count, n = divmod(n, size)
+        out += digits * count
+    return out
 
 
 def column_widths(grid: list[list[str]], room: int) -> list[int] | None:

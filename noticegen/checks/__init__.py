@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from noticegen.checks import completeness, completeness_rights, language, legislation, stale  # noqa: F401  (they register the rules)
+from noticegen.checks import completeness, completeness_rights, language, legislation, shown, stale  # noqa: F401  (they register the rules)
 from noticegen.checks.core import LEVELS, RULES, Finding, Rule, findings_for, make_context, rule
 from noticegen.checks.silence import check_silences
 from noticegen.errors import UserError

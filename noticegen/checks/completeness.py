@@ -16,11 +16,21 @@ from noticegen.model import Item, LawfulBasis
 ART6 = re.compile(r"^6\(1\)\(([a-f])\)$")
 ART9 = re.compile(r"^9\(2\)\([a-j]\)$")
 CRIMINAL = re.compile(r"^(?:10|DPA 2018 .*(?:sch|s\.\s*10\b).*)$", re.IGNORECASE)
+ORG_DETAIL = re.compile(r"\{(?:org|controller)\.(?:address|website|email|phone)\}")
+DPO_WORDS = re.compile(r"\bdata protection officer\b|\bDPO\b", re.IGNORECASE)
 SAFEGUARDS = re.compile(
     r"safeguard|adequa|contract|IDTA|international data transfer|addendum|binding corporate"
     r"|Article 4[569]|derogation",
     re.IGNORECASE,
 )
+
+
+def _said(ctx: Context) -> str:
+    """What the notice's own text says: not the names of its contacts, controllers and processors."""
+    return "\n".join(p.plain for p in ctx.pieces if not p.path.startswith(OWN_DETAILS))
+
+
+OWN_DETAILS = ("contacts/", "controllers/", "processors/")
 
 
 def art6(ctx: Context) -> set[str]:
@@ -39,17 +49,21 @@ def _covers(basis: LawfulBasis, category: Item) -> bool:
     "The notice names the organisation responsible for the data and says how to contact it.",
 )
 def controller(ctx: Context):
-    name = ctx.site.org_name.value.casefold()
-    if name not in ctx.plain().casefold():
+    responsible = ctx.notice.responsible(ctx.site)
+    body = _said(ctx).casefold()
+    if not any(c.name.value.casefold() in body for c in responsible):
+        example = "{controller.name}" if ctx.notice.controllers else "{org.name}"
         yield Hit(
             ctx.anchor("sections"),
             "the notice never names the organisation responsible for the "
-            "data (the controller): name it, for example with {org.name}",
+            f"data (the controller): name it, for example with {example}",
         )
-    dpo = ctx.site.dpo
+    if any(c.address or c.email or c.phone or c.website for c in ctx.notice.controllers):
+        return  # the notice's own controller, with the details its Contact us part shows
+    dpo = ctx.notice.dpo_of(ctx.site)
     own = {f"mailto:{dpo.email}", f"tel:{(dpo.phone or '').replace(' ', '')}", dpo.url}
     for piece in ctx.pieces:
-        if "{org.address}" in piece.text.value or "{org.website}" in piece.text.value:
+        if ORG_DETAIL.search(piece.text.value):
             return
         for run in piece.runs:
             if (
@@ -74,13 +88,19 @@ def controller(ctx: Context):
     "The notice gives the contact details of the Data Protection Officer.",
 )
 def dpo_contact(ctx: Context):
-    dpo = ctx.site.dpo
+    dpo = ctx.notice.dpo_of(ctx.site)
     plain = ctx.plain()
     if re.search(r"\{dpo\.(?:email|phone|url|link|address)\}", "\n".join(p.text.value for p in ctx.pieces)):
         return
     if any(b.kind == "contact" and b.ref == "dpo" for s in ctx.notice.sections for b in s.blocks):
         return
     if (dpo.email and dpo.email in plain) or (dpo.phone and dpo.phone in plain):
+        return
+    # Named in the text ("our Data Protection Officer, see Contact us"): the Contact us part of
+    # every format gives the notice's DPO's details.
+    said = _said(ctx)
+    named = DPO_WORDS.search(said) or (dpo.name and dpo.name.value.casefold() in said.casefold())
+    if named and (dpo.email or dpo.phone or dpo.url or dpo.address):
         return
     yield Hit(
         ctx.anchor("sections"),

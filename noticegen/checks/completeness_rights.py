@@ -9,6 +9,7 @@ import re
 
 from noticegen.checks.completeness import art6
 from noticegen.checks.core import Context, Hit, rule
+from noticegen.walk import all_items, item_texts
 
 PERIOD = re.compile(
     r"\d|\b(?:days?|weeks?|months?|years?|until|retention (?:schedule|policy|period)s?"
@@ -23,6 +24,7 @@ REQUIREMENT = re.compile(
     r"|obliged to (?:give|provide)|must (?:give|provide) (?:us )?(?:with )?(?:this|your|the)",
     re.IGNORECASE,
 )
+RETENTION_HEAD = re.compile(r"retention|retain|how long|kept|keep|period", re.IGNORECASE)
 ICO_CONTACT = re.compile(r"ico\.org\.uk|0303 123 1113", re.IGNORECASE)
 RIGHT_WORDS = {
     "access": r"\baccess\b",
@@ -44,14 +46,31 @@ RIGHT_NAMES = {
 }
 
 
+# How a right is named in running text ("you can ask for a copy…, correct it, or object").
+RIGHT_PROSE = {  # asking for it, or the right by name: "the data is deleted after 7 years" is not a right
+    "access": r"\bask (?:us )?for (?:a )?cop(?:y|ies)\b|\bsubject access\b|\bright (?:of|to) access\b"
+    r"|\baccess (?:to )?(?:your|the) (?:personal )?(?:information|data)\b",
+    "rectification": r"\brectif|\bcorrect(?:ed)? (?:it|them|your|any|inaccura|mistakes)"
+    r"|\b(?:ask us to|to have|have (?:it|them)) correct",
+    "erasure": r"\beras(?:e|ure)\b|\bright to be forgotten\b"
+    r"|\b(?:ask (?:us )?to|right to|request (?:that )?we|have (?:it|them|your \w+)) (?:be )?delet",
+    "restriction": r"\brestrict(?:ion)? (?:of\b|how|the|our|processing|your)|\blimit (?:how|the way|what)\b",
+    "objection": r"\bobject (?:to|if|at)\b|\bright to object\b|\bobjection\b",
+    "portability": r"\bportab|\bmachine[- ]readable\b",
+    "withdraw-consent": r"\bwithdraw(?:ing)? (?:your |their )?consent\b",
+}  # complaints to the Commissioner: complain_ico reads the text itself
+
+
 def _has_right(ctx: Context, kind: str) -> bool:
-    """Listed with `right: <kind>`, or named in the words of a listed right."""
+    """Listed with `right: <kind>`, named in the words of a listed right (or its sub-items), or
+    named in the notice's running text."""
     words = re.compile(RIGHT_WORDS[kind], re.IGNORECASE)
-    for right in ctx.notice.facts.rights:
-        text = f"{right.title.value if right.title else ''} {right.text.value}"
+    for right in all_items(ctx.notice.facts.rights):
+        text = " ".join(t.value for t in (right.title, *item_texts(right)) if t is not None)
         if right.kind == kind or words.search(text):
             return True
-    return False
+    prose = RIGHT_PROSE.get(kind)
+    return bool(prose and re.search(prose, ctx.plain(), re.IGNORECASE))
 
 
 @rule(
@@ -61,7 +80,9 @@ def _has_right(ctx: Context, kind: str) -> bool:
     "The notice says how long data is kept, as a period or the criteria used to set it.",
 )
 def retention(ctx: Context):
-    items = ctx.notice.facts.retention
+    items = list(all_items(ctx.notice.facts.retention))
+    if not items and _retention_table(ctx):
+        return
     if not items:
         yield Hit(
             ctx.anchor("facts/retention", "facts"),
@@ -70,7 +91,7 @@ def retention(ctx: Context):
             "facts/retention",
         )
         return
-    if any(PERIOD.search(item.text.value) for item in items):
+    if any(PERIOD.search(t.value) for item in items for t in item_texts(item)):
         return
     for item in items:
         yield Hit(
@@ -80,6 +101,22 @@ def retention(ctx: Context):
             "or how the period is decided",
             f"facts/retention/{item.id}",
         )
+
+
+def _retention_table(ctx: Context) -> bool:
+    """A table (or label/value lines) of the body that gives how long data is kept."""
+    for section in ctx.notice.sections:
+        for block in section.blocks:
+            lines = block.details if block.kind == "details" else ()  # "Retention period: 6 years"
+            if any(RETENTION_HEAD.search(d.label.value) and PERIOD.search(d.value.value) for d in lines):
+                return True
+            if block.kind != "table":
+                continue
+            heads = " ".join(t.value for t in (block.caption, *block.header) if t is not None)
+            cells = " ".join(c.value for row in block.rows for c in row)
+            if RETENTION_HEAD.search(heads) and PERIOD.search(cells):
+                return True
+    return False
 
 
 @rule(

@@ -84,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
     today = dt.date.today()
     said = None if args.force else uptodate.fresh(root, out, uptodate.fingerprint(root, key, today))
     if said is not None:  # nothing changed: nothing is loaded, translated, checked or rendered
-        _say(said, out, f"0 written, {said['files']} unchanged; 0 rendered", time.perf_counter() - started)
+        counts = f"0 written, {said['files']} unchanged{_kept(said)}; 0 rendered"
+        _say(said, out, counts, time.perf_counter() - started)
         return 0
     return _build(args, root, out, formats, today)
 
@@ -108,17 +109,31 @@ def _build(args: argparse.Namespace, root: Path, out: Path, formats: tuple[str, 
     with Progress() as progress:
         result = build(options, progress.step, today=today)
     problems = [str(p) for p in result.report.problems]
-    said = {"files": result.files, "checks": result.checks.summary_line(), "problems": problems}
+    said = {
+        "files": result.files,
+        "checks": result.checks.summary_line(),
+        "problems": problems,
+        "notes": list(result.notes),
+        "kept": result.summary.kept,
+    }
     counts = (
-        f"{result.summary.written} written, {result.summary.unchanged} unchanged; {result.rendered} rendered"
+        f"{result.summary.written} written, {result.summary.unchanged} unchanged{_kept(said)}; "
+        f"{result.rendered} rendered"
     )
     _say(said, result.out, counts, result.seconds)
     return 0
 
 
+def _kept(said: dict) -> str:
+    """A partial build's other files, carried over: built + kept = every file of the site."""
+    return f"; {said['kept']} more kept from the last build" if said.get("kept") else ""
+
+
 def _say(said: dict, out_path: Path, counts: str, seconds: float) -> None:
     for problem in said["problems"]:
         print(problem, file=sys.stderr)
+    for note in said.get("notes", ()):
+        print(note)
     out = os.path.relpath(out_path, Path.cwd())
     if out.startswith(".."):
         out = str(out_path)

@@ -159,7 +159,10 @@ def merge(old, pot):
         del merged.metadata["Generated-By"]  # no longer true: noticegen and gettext wrote it
     live = [e for e in old if not e.obsolete]
     by_key = {_key(e): e for e in [*old.obsolete_entries(), *live]}
-    by_context = {e.msgctxt: e for e in live if e.msgctxt}
+    # A reworded text is found by its context only where the context names one text (a notice's
+    # stable id), not a group of interface words ("banner", "notice details").
+    unique = _unique_contexts(live) & _unique_contexts([e for e in pot if not e.obsolete])
+    by_context = {e.msgctxt: e for e in live if e.msgctxt in unique}
     used: set[tuple[str, str | None]] = set()
     forms = nplurals(old)
     for new in pot:
@@ -191,6 +194,14 @@ def merge(old, pot):
         if key not in used and _has_string(entry):
             merged.append(_obsolete(entry))
     return merged
+
+
+def _unique_contexts(entries) -> set[str]:
+    seen: dict[str, int] = {}
+    for entry in entries:
+        if entry.msgctxt:
+            seen[entry.msgctxt] = seen.get(entry.msgctxt, 0) + 1
+    return {context for context, count in seen.items() if count == 1}
 
 
 def _has_string(entry) -> bool:

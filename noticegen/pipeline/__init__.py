@@ -14,13 +14,13 @@ from noticegen.builders.job import DOWNLOADS, Artifact, Download, Job, ReleaseIn
 from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
-from noticegen.errors import Reporter, UserError
+from noticegen.errors import Reporter
 from noticegen.i18n.release_notes import release_note
 from noticegen.i18n.translate import content_catalog, translate
 from noticegen.i18n.workflow import refuse_bad_catalogs
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
-from noticegen.pipeline.gate import refuse_unpublishable
+from noticegen.pipeline.gate import admit, leave_out_thin, notice_langs, pairs, select_langs, select_notices
 from noticegen.pipeline.lock import build_lock
 from noticegen.pipeline.output import WriteSummary, publish
 from noticegen.pipeline.tasks import Task, run_tasks
@@ -65,6 +65,7 @@ class BuildResult:
     report: Reporter
     checks: CheckResult
     rendered: int = 0  # build tasks that had to be rendered (the rest were unchanged)
+    notes: tuple[str, ...] = ()  # one line for each draft or translation --publish left out
 
 
 def feeds(jobs: list[Job], root: str) -> list[Artifact]:
@@ -97,10 +98,12 @@ def build(
     partial_formats = set(options.formats) != set(FORMATS)
     project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
     checks = run_checks(project, options.notices, today)
-    refuse_unpublishable(project, checks, options.strict, options.publish)
-    notices = _select_notices(project, options.notices)
-    langs = _select_langs(project, options.langs, options.publish)
+    project, notes = admit(project, checks, options.strict, options.publish)
+    langs = select_langs(project, options.langs, options.publish)
     refuse_bad_catalogs(options.root, langs)  # a translation is untrusted: i18n check first
+    if options.publish:  # so are the translations below the site's minimum coverage
+        project, notes = leave_out_thin(project, langs, notes)
+    notices = select_notices(project, options.notices)
     out = options.output
     work = options.root / ".noticegen"
     partial = bool(options.notices or options.langs or partial_formats)
@@ -109,7 +112,9 @@ def build(
         if options.force:
             manifest.entries = {}
         templates = templates_dir(project.root)
-        jobs = [make_job(project, notice, lang, templates, langs) for notice in notices for lang in langs]
+        jobs = [
+            make_job(project, n, lang, templates, notice_langs(n, langs)) for n, lang in pairs(notices, langs)
+        ]
         artifacts, rendered = make_artifacts(
             project,
             jobs,
@@ -128,9 +133,13 @@ def build(
             "files": len(artifacts),
             "checks": checks.summary_line(),
             "problems": [str(p) for p in report.problems],
+            "notes": notes,
+            "kept": summary.kept,
         }
         uptodate.record(options.root, out, inputs, said)
-    return BuildResult(len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered)
+    return BuildResult(
+        len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered, tuple(notes)
+    )
 
 
 def _tasks(job: Job, fmt: str) -> list[Task]:
@@ -250,9 +259,10 @@ def past_jobs(project: Project, notices: list[Notice], langs: tuple[str, ...], t
             # the latest release, when it says what the current notice says, is rendered once.
             site = replace(site, languages=project.site.languages)
             replaced = release is not releases[-1] or notice.version != release.version
+            chosen = notice_langs(notice, langs)
             jobs += [
-                replace(make_job(project, old, lang, templates, langs, site, release), superseded=replaced)
-                for lang in langs
+                replace(make_job(project, old, lang, templates, chosen, site, release), superseded=replaced)
+                for lang in chosen
             ]
     return jobs
 
@@ -271,27 +281,3 @@ def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> t
             found.append(Download(name, kind, size))
     order = [kind for _, kind, _ in DOWNLOADS]
     return tuple(sorted(found, key=lambda d: order.index(d.kind)))
-
-
-def _select_notices(project: Project, wanted: tuple[str, ...]) -> list[Notice]:
-    known = {n.id: n for n in project.notices}
-    missing = [w for w in wanted if w not in known]
-    if missing:
-        raise UserError(f"there is no notice '{missing[0]}': choose one of {', '.join(known)}")
-    return [known[w] for w in wanted] if wanted else list(project.notices)
-
-
-def _select_langs(project: Project, wanted: tuple[str, ...], publish: bool = False) -> tuple[str, ...]:
-    """The languages to build; a site to publish leaves out translations still in draft."""
-    known = [
-        lang.code
-        for lang in project.site.languages
-        if not publish or lang.status == "approved" or lang.code == project.site.default_language
-    ]
-    missing = [w for w in wanted if w not in known]
-    if missing:
-        raise UserError(
-            f"the site has no language '{missing[0]}': choose one of "
-            f"{', '.join(known)} (languages are listed in notice_src/site.yaml)"
-        )
-    return tuple(wanted) if wanted else tuple(known)

@@ -22,8 +22,12 @@ RENAME_EXCHANGE = 2
 
 @dataclass(frozen=True)
 class WriteSummary:
+    """Of the files a build made: how many were written and how many were already there as they
+    are; `kept`: files of a partial build's other notices, carried over from the last build."""
+
     written: int
     unchanged: int
+    kept: int = 0
 
 
 def check_paths(artifacts: list[Artifact]) -> None:
@@ -57,8 +61,8 @@ def publish(artifacts: list[Artifact], out: Path, work: Path, keep_others: bool 
     make are carried over, so a partial build never removes other notices.
     """
     check_paths(artifacts)
-    if keep_others:
-        artifacts = artifacts + _carried_over(out, {a.path for a in artifacts})
+    kept = _carried_over(out, {a.path for a in artifacts}) if keep_others else []
+    artifacts = artifacts + kept
     check_out_dir(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     parent = _staging_parent(out, work)
@@ -75,7 +79,7 @@ def publish(artifacts: list[Artifact], out: Path, work: Path, keep_others: bool 
         shutil.rmtree(staging, ignore_errors=True)
         raise
     shutil.rmtree(staging, ignore_errors=True)  # after the exchange it holds the old build
-    return WriteSummary(len(artifacts) - unchanged, unchanged)
+    return WriteSummary(len(artifacts) - unchanged, unchanged - len(kept), len(kept))
 
 
 def _fill(staging: Path, artifacts: list[Artifact], old: Path) -> int:

@@ -11,6 +11,7 @@ from noticegen.model import Loc, Notice, Project, Section, Site
 from noticegen.source.facts import read_contacts, read_facts
 from noticegen.source.keys import Key, read_keys, text, written
 from noticegen.source.limits import check_sizes
+from noticegen.source.owners import OWNER_KEYS, check_owners
 from noticegen.source.references import check_placeholders, check_references, resolve_shared
 from noticegen.source.schema import SLUG, Reader
 from noticegen.source.sections import read_section
@@ -70,8 +71,12 @@ NOTICE_KEYS = (  # read in this order: values to confirm are listed (and frozen 
     Key("contacts", lambda r, node, path: read_contacts(r, node, _key(path)), default=()),
     Key("facts", lambda r, node, path: read_facts(r, node, _key(path))),
     Key("silence", lambda r, node, path: read_silences(r, node), default=(), doc="Checks turned off."),
+    *OWNER_KEYS,
+    Key("status", lambda r, node, path: r.choice(node, "status", ["draft", "ready"]), default="ready"),
+    Key("languages", lambda r, node, path: _codes(r, node), default=()),
     Key("sections", _sections, True, default=[], doc="The sections, in reading order."),
 )
+OWNERS = ("controllers", "joint_arrangement", "processors", "dpo")
 
 
 def load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report: Reporter) -> Notice | None:
@@ -95,9 +100,12 @@ def load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report:
     facts = keys["facts"] or read_facts(r, _empty(node), _key_of(keys, path))
     sections = [resolve_shared(r, s, blocks) for s in keys["sections"]]
     r.unique_ids([(s.id, s.loc) for s in sections], "sections")
-    check_references(r, sections, facts, keys["contacts"], site)
+    check_owners(r, node, keys)
+    languages = _languages(r, node, keys["languages"], site)
+    known = (*keys["contacts"], *(c.as_contact() for c in keys["controllers"]))
+    check_references(r, sections, facts, known, site)
     if site is not None:
-        check_placeholders(r, r.texts, site, keys["contacts"])
+        check_placeholders(r, r.texts, site, known, keys["controllers"], keys["dpo"])
     effective, review_by = keys["effective"], keys["review_by"]
     if effective and review_by and review_by <= effective:
         r.report.warning(
@@ -122,7 +130,34 @@ def load_notice(root: Path, path: Path, site: Site | None, blocks: dict, report:
         tuple(r.to_confirm),
         node.loc,
         keys["silence"],
+        **{name: keys[name] for name in OWNERS},
+        status=keys["status"],
+        languages=languages,
     )
+
+
+def _codes(r: Reader, node: Node) -> tuple[str, ...]:
+    return tuple(c for n in r.sequence(node, "languages") if (c := r.scalar(n, "a language code")))
+
+
+def _languages(r: Reader, node: Node, codes: tuple[str, ...], site: Site | None) -> tuple[str, ...]:
+    """`languages:`: which of the site's languages the notice is built in (none written: all)."""
+    if not codes or site is None:
+        return codes
+    offered = [lang.code for lang in site.languages]
+    where = node.value["languages"].node.loc
+    for code in codes:
+        if code not in offered:
+            r.report.error(
+                where,
+                f"'{code}' is not one of the site's languages ({', '.join(offered)}): "
+                "add it to site.yaml or remove it here",
+            )
+    if offered[0] not in codes:
+        r.report.error(
+            where, f"the notice is written in '{offered[0]}': its languages must include '{offered[0]}'"
+        )
+    return tuple(c for c in offered if c in codes)
 
 
 def _key_of(keys: dict, path: Path) -> str:

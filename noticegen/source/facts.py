@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from noticegen.model import Contact, Facts, Item, Law, LawfulBasis, Loc, Statement, Text
+from noticegen.model import Contact, Facts, Law, LawfulBasis, Loc, Statement, Text
+from noticegen.source.lists import ExtraReader, read_items, text_fields
 from noticegen.source.schema import Reader
-from noticegen.source.yaml_nodes import Node
+from noticegen.source.yaml_nodes import Entry, Node
 
 BASIS = re.compile(r"^(?:6\(1\)\([a-f]\)|9\(2\)\([a-j]\)|10|DPA 2018 .+)$")
 RIGHTS = (
@@ -72,11 +74,13 @@ def read_facts(r: Reader, node: Node, prefix: str) -> Facts:
     if entries is None:
         return Facts()
     values: dict[str, object] = {}
-    for name in ITEM_LISTS:
-        if name in entries:
-            values[name] = _items(r, entries[name].node, f"{prefix}/facts/{name}", name)
     if "lawful_bases" in entries:
         values["lawful_bases"] = _bases(r, entries["lawful_bases"].node, f"{prefix}/facts/lawful_bases")
+    bases = tuple(b.id for b in values.get("lawful_bases", ()))  # type: ignore[attr-defined]
+    for name in ITEM_LISTS:
+        if name in entries:
+            extras, reader = _extras(name, bases)
+            values[name] = read_items(r, entries[name].node, f"{prefix}/facts/{name}", name, extras, reader)
     if "legislation" in entries:
         values["legislation"] = _laws(r, entries["legislation"].node, f"{prefix}/facts/legislation")
     for name in ("international_transfers", "automated_decisions"):
@@ -85,43 +89,40 @@ def read_facts(r: Reader, node: Node, prefix: str) -> Facts:
     return Facts(**values)  # type: ignore[arg-type]
 
 
-def _items(r: Reader, node: Node, key: str, what: str) -> tuple[Item, ...]:
-    optional = ["special", "criminal"] if what == "categories" else []
-    if what == "rights":
-        optional = ["title", "right"]
-    items = []
-    for item_node in r.sequence(node, what.replace("_", " ")):
-        entries = r.mapping(item_node, f"an item of {what}", ["id", "text"], optional)
-        if entries is None or "id" not in entries:
-            continue
-        ident = r.ident(entries["id"].node, f"an item of {what}")
-        text = (
-            r.text(entries["text"].node, f"{key}/{ident}", f"item '{ident}'") if "text" in entries else None
-        )
-        if ident is None or text is None:
-            continue
-        get = {name: entries[name].node for name in optional if name in entries}
-        items.append(
-            Item(
-                id=ident,
-                text=text,
-                title=r.text(get["title"], f"{key}/{ident}/title", f"the title of '{ident}'")
-                if "title" in get
-                else None,
-                special=r.flag(get["special"], "special") if "special" in get else False,
-                criminal=r.flag(get["criminal"], "criminal") if "criminal" in get else False,
-                kind=r.choice(get["right"], "right", RIGHTS) if "right" in get else None,
-                loc=item_node.loc,
-            )
-        )
-    r.unique_ids([(i.id, i.loc) for i in items], what.replace("_", " "))
-    return tuple(items)
+# The keys a fact list's items take besides id, text and nesting; read by _extras.
+EXTRAS = {
+    "categories": ("special", "criminal"),
+    "rights": ("title", "right"),
+    "retention": ("what", "period", "from"),
+    "recipients": ("why", "basis"),
+}
+
+
+def _extras(name: str, bases: tuple[str, ...]) -> tuple[tuple[str, ...], ExtraReader | None]:
+    def read(r: Reader, entries: dict[str, Entry], key: str, ident: str) -> dict[str, Any]:
+        fields = text_fields(r, entries, key, ident, {"title": "title", "what": "what", "period": "period"})
+        fields |= text_fields(r, entries, key, ident, {"from": "start", "why": "why"})
+        for flag in ("special", "criminal"):
+            if flag in entries:
+                fields[flag] = r.flag(entries[flag].node, flag)
+        if "right" in entries:
+            fields["kind"] = r.choice(entries["right"].node, "right", RIGHTS)
+        if "basis" in entries:
+            value = entries["basis"].node
+            if isinstance(value.value, str) and value.value.strip() in bases:
+                fields["basis"] = value.value.strip()
+            else:
+                fields["basis_text"] = r.text(value, f"{key}/basis", f"the lawful basis of '{ident}'")
+        return fields
+
+    extras = EXTRAS.get(name, ())
+    return extras, read if extras else None
 
 
 def _bases(r: Reader, node: Node, key: str) -> tuple[LawfulBasis, ...]:
     bases = []
     for item_node in r.sequence(node, "lawful bases"):
-        entries = r.mapping(item_node, "a lawful basis", ["id", "text", "basis"], ["applies_to"])
+        entries = r.mapping(item_node, "a lawful basis", ["id", "text", "basis"], ["applies_to", "purpose"])
         if entries is None or not {"id", "text", "basis"} <= entries.keys():
             continue
         ident = r.ident(entries["id"].node, "a lawful basis")
@@ -135,10 +136,12 @@ def _bases(r: Reader, node: Node, key: str) -> tuple[LawfulBasis, ...]:
             applies = [
                 r.ident(n, "a category id") for n in r.sequence(entries["applies_to"].node, "applies_to")
             ]
+        purpose = None
+        if "purpose" in entries:
+            purpose = r.text(entries["purpose"].node, f"{key}/{ident}/purpose", f"the purpose of '{ident}'")
         if ident and text and all(basis):
-            bases.append(
-                LawfulBasis(ident, text, tuple(basis), tuple(a for a in applies if a), item_node.loc)
-            )  # type: ignore[arg-type]
+            applies_to = tuple(a for a in applies if a)
+            bases.append(LawfulBasis(ident, text, tuple(basis), applies_to, item_node.loc, purpose))  # type: ignore[arg-type]
     r.unique_ids([(b.id, b.loc) for b in bases], "lawful bases")
     return tuple(bases)
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from noticegen.grammar import PLACEHOLDER
-from noticegen.model import Block, Contact, Section, Site, Text
+from noticegen.model import Block, Contact, Controller, Section, Site, Text
 from noticegen.source.facts import fact_ids
 from noticegen.source.schema import Reader, did_you_mean
 
 CONTACT_FIELDS = ("name", "email", "phone", "url", "link", "address")
 ORG_FIELDS = ("name", "website", "ico_registration", "address")
+CONTROLLER_FIELDS = ("name", "ico_registration", "address", "website", "email", "phone")
 
 
 def resolve_shared(r: Reader, section: Section, blocks: dict) -> Section:
@@ -71,34 +73,52 @@ def check_references(r: Reader, sections: list[Section], facts, contacts, site: 
                 )
 
 
-def check_placeholders(r: Reader, texts: list[Text], site: Site, contacts: tuple[Contact, ...]) -> None:
-    known = {c.id: c for c in (*contacts, *site.contacts, site.dpo)}
+def check_placeholders(
+    r: Reader,
+    texts: list[Text],
+    site: Site,
+    contacts: tuple[Contact, ...],
+    controllers: tuple[Controller, ...] = (),
+    dpo: Contact | None = None,
+) -> None:
+    """Every {name.field} names something that exists: `org`, `controller`, `dpo` or a contact."""
+    known = {c.id: c for c in (*contacts, *site.contacts, dpo or site.dpo)}
+    controller = controllers[0] if controllers else site.controller
     for text in texts:
         for match in PLACEHOLDER.finditer(text.value):
-            name, field = match.groups()
-            where = text.loc
-            if name == "org":
-                if field not in ORG_FIELDS:
-                    r.report.error(
-                        where,
-                        f"'{{org.{field}}}' is not something the organisation has: use "
-                        f"one of {', '.join(ORG_FIELDS)}",
-                    )
-            elif name not in known:
-                r.report.error(
-                    where,
-                    f"'{match.group(0)}' names no contact{did_you_mean(name, list(known))}: "
-                    "add the contact under 'contacts:' or fix the name",
-                )
-            elif field not in CONTACT_FIELDS:
-                r.report.error(
-                    where,
-                    f"'{match.group(0)}': a contact has no '{field}'{did_you_mean(field, list(CONTACT_FIELDS))}: "
-                    f"use one of {', '.join(CONTACT_FIELDS)}",
-                )
-            elif getattr(known[name], "url" if field == "link" else field, None) is None:
-                if (name, "url" if field == "link" else field) in r.invalid_fields:
-                    continue  # its value was refused where it is written; once is enough
-                r.report.error(
-                    where, f"contact '{name}' has no {field}: add it to the contact or fix '{match.group(0)}'"
-                )
+            problem = _placeholder_problem(r, match, known, controller)
+            if problem:
+                r.report.error(text.loc, problem)
+
+
+def _placeholder_problem(r: Reader, match: re.Match[str], known: dict, controller: Controller) -> str | None:
+    name, field = match.groups()
+    if name == "org":
+        if field not in ORG_FIELDS:
+            return (
+                f"'{{org.{field}}}' is not something the organisation has: use one of {', '.join(ORG_FIELDS)}"
+            )
+        return None
+    if name == "controller":
+        if field not in CONTROLLER_FIELDS:
+            return (
+                f"'{{controller.{field}}}' is not something a controller has"
+                f"{did_you_mean(field, list(CONTROLLER_FIELDS))}: use one of {', '.join(CONTROLLER_FIELDS)}"
+            )
+        if getattr(controller, field) is None and (controller.id, field) not in r.invalid_fields:
+            return f"the controller has no {field}: add it to the controller under 'controllers:' or remove '{match.group(0)}'"
+        return None
+    if name not in known:
+        return (
+            f"'{match.group(0)}' names no contact{did_you_mean(name, list(known))}: "
+            "add the contact under 'contacts:' or fix the name"
+        )
+    if field not in CONTACT_FIELDS:
+        return (
+            f"'{match.group(0)}': a contact has no '{field}'{did_you_mean(field, list(CONTACT_FIELDS))}: "
+            f"use one of {', '.join(CONTACT_FIELDS)}"
+        )
+    value_field = "url" if field == "link" else field
+    if getattr(known[name], value_field, None) is None and (name, value_field) not in r.invalid_fields:
+        return f"contact '{name}' has no {field}: add it to the contact or fix '{match.group(0)}'"
+    return None

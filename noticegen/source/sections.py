@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from noticegen.model import FACT_LISTS, Block, Item, Section, Text, block_key
+from noticegen.model import FACT_LISTS, Block, Section, Text, block_key
+from noticegen.source.lists import read_items, read_numbering
 from noticegen.source.schema import Reader
+from noticegen.source.tables import read_details, read_table
 from noticegen.source.yaml_nodes import Node
 
-KINDS = ("paragraph", "heading", "note", "list", "numbered", "table", "facts", "contact", "block")
+KINDS = (
+    "paragraph",
+    "heading",
+    "note",
+    "list",
+    "numbered",
+    "table",
+    "details",
+    "facts",
+    "contact",
+    "block",
+)
+LISTS = ("list", "numbered")
 FACT_REFS = ("international_transfers", "automated_decisions", *FACT_LISTS)
-MAX_LIST_DEPTH = 2
 
 
 def read_body(r: Reader, node: Node, key: str) -> tuple[Block, ...]:
@@ -30,27 +43,16 @@ def _block(r: Reader, node: Node, key: str) -> Block | None:
         found = " and ".join(f"'{k}'" for k in kinds) or "none"
         r.report.error(node.loc, f"a body block needs exactly one of {', '.join(KINDS)} (found {found})")
         # still report unknown keys
-        r.mapping(node, "a body block", [], [*KINDS, "id", "only"])
+        r.mapping(node, "a body block", [], [*KINDS, "id", "only", "numbering"])
         return None
     kind = kinds[0]
     if kind in ("facts", "contact", "block"):
-        optional = ["id", "only"] if kind == "facts" else ["id"]
-        entries = r.mapping(node, f"a '{kind}' block", [kind], optional)
-        ref = r.ident(entries[kind].node, f"the {kind} named") if entries and kind != "facts" else None
-        if kind == "facts" and entries:
-            ref = r.choice(entries[kind].node, "fact list", FACT_REFS)
-        if ref is None or entries is None:
-            return None
-        ident = r.ident(entries["id"].node, "a block id") if "id" in entries else ref
-        only = ()
-        if "only" in entries:
-            only = tuple(
-                i for n in r.sequence(entries["only"].node, "only") if (i := r.ident(n, "an item id"))
-            )
-        return Block(kind, ident or ref, ref=ref, only=only, loc=node.loc)
-    entries = r.mapping(node, f"a '{kind}' block", ["id", kind])
+        return _reference(r, node, kind)
+    entries = r.mapping(node, f"a '{kind}' block", ["id", kind], ["numbering"] if kind in LISTS else [])
     if entries is None or not {"id", kind} <= entries.keys():
         return None
+    if kind == "list" and "numbering" in entries:
+        read_numbering(r, entries, False)  # reports it: only an ordered list has a numbering
     ident = r.ident(entries["id"].node, f"a {kind} id")
     if ident is None:
         return None
@@ -59,61 +61,29 @@ def _block(r: Reader, node: Node, key: str) -> Block | None:
     if kind in ("paragraph", "heading", "note"):
         text = r.text(value, where, f"{kind} '{ident}'")
         return Block(kind, ident, text=text, loc=node.loc) if text else None
-    if kind in ("list", "numbered"):
-        items = _list_items(r, value, where, 1)
-        return Block(kind, ident, items=items, loc=node.loc)
-    return _table(r, value, ident, where, node)
+    if kind in LISTS:
+        items = read_items(r, value, where)
+        numbering = read_numbering(r, entries, True) if kind == "numbered" else None
+        return Block(kind, ident, items=items, numbering=numbering, loc=node.loc)
+    if kind == "details":
+        return read_details(r, value, ident, where, node)
+    return read_table(r, value, ident, where, node)
 
 
-def _list_items(r: Reader, node: Node, key: str, depth: int) -> tuple[Item, ...]:
-    items = []
-    for item_node in r.sequence(node, "a list"):
-        entries = r.mapping(item_node, "a list item", ["id", "text"], ["items"])
-        if entries is None or not {"id", "text"} <= entries.keys():
-            continue
-        ident = r.ident(entries["id"].node, "a list item")
-        text = r.text(entries["text"].node, f"{key}/{ident}", f"list item '{ident}'")
-        children: tuple[Item, ...] = ()
-        if "items" in entries:
-            if depth >= MAX_LIST_DEPTH:
-                r.report.error(
-                    entries["items"].key_loc,
-                    f"lists may be nested {MAX_LIST_DEPTH} levels deep at most: "
-                    "make this a separate list or paragraph",
-                )
-            else:
-                children = _list_items(r, entries["items"].node, f"{key}/{ident}", depth + 1)
-        if ident and text:
-            items.append(Item(ident, text, items=children, loc=item_node.loc))
-    r.unique_ids([(i.id, i.loc) for i in items], "this list")
-    return tuple(items)
-
-
-def _table(r: Reader, value: Node, ident: str, key: str, node: Node) -> Block | None:
-    entries = r.mapping(value, f"table '{ident}'", ["header", "rows"])
-    if entries is None or not {"header", "rows"} <= entries.keys():
+def _reference(r: Reader, node: Node, kind: str) -> Block | None:
+    """A block that shows something written elsewhere: facts, a contact, a shared block."""
+    optional = ["id", "only"] if kind == "facts" else ["id"]
+    entries = r.mapping(node, f"a '{kind}' block", [kind], optional)
+    ref = r.ident(entries[kind].node, f"the {kind} named") if entries and kind != "facts" else None
+    if kind == "facts" and entries:
+        ref = r.choice(entries[kind].node, "fact list", FACT_REFS)
+    if ref is None or entries is None:
         return None
-    header = _cells(r, entries["header"].node, f"{key}/header", ident)
-    rows = []
-    for number, row_node in enumerate(r.sequence(entries["rows"].node, "rows"), start=1):
-        cells = _cells(r, row_node, f"{key}/row{number}", ident)
-        if len(cells) != len(header):
-            r.report.error(
-                row_node.loc,
-                f"this row of table '{ident}' has {len(cells)} cells but "
-                f"the header has {len(header)}: give every row as many cells",
-            )
-        rows.append(cells)
-    return Block("table", ident, header=header, rows=tuple(rows), loc=node.loc)
-
-
-def _cells(r: Reader, node: Node, key: str, ident: str) -> tuple[Text, ...]:
-    cells = []
-    for number, cell in enumerate(r.sequence(node, f"a row of table '{ident}'"), start=1):
-        text = r.text(cell, f"{key}/col{number}", f"a cell of table '{ident}'")
-        if text:
-            cells.append(text)
-    return tuple(cells)
+    ident = r.ident(entries["id"].node, "a block id") if "id" in entries else ref
+    only = ()
+    if "only" in entries:
+        only = tuple(i for n in r.sequence(entries["only"].node, "only") if (i := r.ident(n, "an item id")))
+    return Block(kind, ident or ref, ref=ref, only=only, loc=node.loc)
 
 
 def read_section(r: Reader, node: Node, key: str) -> Section | None:

@@ -101,6 +101,7 @@ BLOCK_KEYS = (
     ),
     Key("body", lambda r, node, path: read_body(r, node, path.rsplit("/", 1)[0]), True),
 )
+PUBLISH_KEYS = (Key("min_coverage", integer("min_coverage", 0, 100)),)
 SITE_KEYS = (
     Key("organisation", nested(ORGANISATION_KEYS, "organisation"), True, doc="The council."),
     Key("dpo", lambda r, node, path: read_contact(r, node, "site", fixed_id="dpo"), True, doc="The DPO."),
@@ -110,6 +111,7 @@ SITE_KEYS = (
     Key("fragment", nested(FRAGMENT_KEYS, "fragment"), default={}, doc="Settings for the CMS fragment."),
     Key("blocks", _blocks, default={}, doc="Text written once and used in many notices."),
     Key("base_url", url("base URL"), True, doc="The web address the notices are published under."),
+    Key("publish", nested(PUBLISH_KEYS, "publish"), default={}, doc="What --publish leaves out."),
 )  # read in this order: values to confirm are listed (and frozen in releases) in this order
 
 
@@ -138,6 +140,7 @@ def load_site(root: Path, path: Path, report: Reporter) -> tuple[Site | None, Sh
         fragment.get("id_prefix", "pn-"),
         tuple(r.to_confirm),
         node.loc,
+        (keys["publish"] or {}).get("min_coverage"),
     )
     check_placeholders(r, r.texts, site, ())
     return site, keys["blocks"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gettext
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -13,7 +12,9 @@ from markupsafe import Markup, escape
 from noticegen import inline
 from noticegen.grammar import PLACEHOLDER
 from noticegen.languages import direction
-from noticegen.model import Block, Item, Notice, Site, Statement, Text
+from noticegen.model import Block, Notice, Site, Text
+from noticegen.templating import views
+from noticegen.templating.views import FactEntry
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!<>])")
 
@@ -69,16 +70,6 @@ class InterfaceText:
         return self._text(self.translations.npgettext(context, singular, plural, n))
 
 
-@dataclass(frozen=True)
-class FactEntry:
-    """One fact as a section shows it: an optional sub-heading and its text."""
-
-    id: str
-    text: Text
-    title: Text | None = None
-    items: tuple[Item, ...] = ()
-
-
 class Renderer:
     """Turns model text into HTML or plain text for one notice, expanding placeholders."""
 
@@ -92,13 +83,8 @@ class Renderer:
 
     def _placeholder(self, match: re.Match[str]) -> str:
         name, field = match.groups()
-        if name == "org":
-            value = {
-                "name": self.site.org_name.value,
-                "website": self.site.website,
-                "ico_registration": self.site.ico_registration,
-                "address": self.site.address.value if self.site.address else "",
-            }.get(field)
+        if name in ("org", "controller"):
+            value = self._organisation(name, field)
             if value is None:
                 return match.group(0)
             return value if field == "name" else _escape(value)
@@ -114,6 +100,16 @@ class Renderer:
         value = getattr(contact, field)
         return value.value if isinstance(value, Text) else _escape(value or "")
 
+    def _organisation(self, name: str, field: str) -> str | None:
+        """{org.*}: the site's organisation (the publisher); {controller.*}: the notice's first controller."""
+        who = self.site.controller if name == "org" else self.notice.responsible(self.site)[0]
+        if name == "org" and field not in ("name", "website", "ico_registration", "address"):
+            return None
+        value = getattr(who, field, None)
+        if value is None:
+            return "" if name == "org" and field == "address" else None
+        return value.value if isinstance(value, Text) else value
+
     def runs(self, text: Text | str) -> tuple[inline.Run, ...]:
         return inline.parse(self.expand(text))
 
@@ -127,7 +123,7 @@ class Renderer:
 
     def lang_attr(self, text: Text | None) -> Markup:
         """` lang="en"` when this unit is shown in a fallback language (and `dir` if it differs)."""
-        if text is None or not text.lang or text.lang == self.notice.lang:
+        if not isinstance(text, Text) or not text.lang or text.lang == self.notice.lang:
             return Markup("")
         own = direction(text.lang)
         extra = f' dir="{own}"' if own != direction(self.notice.lang) else ""
@@ -156,50 +152,18 @@ class Renderer:
 
     def facts(self, block: Block) -> list[FactEntry]:
         """The facts a `facts:` block shows, in the chosen order."""
-        values = getattr(self.notice.facts, block.ref or "")
-        if isinstance(values, Statement):  # international transfers, automated decisions
-            return [FactEntry(block.ref or "", values.text)] if values.text else []
-        entries = [self._entry(v) for v in values or ()]
-        if block.only:
-            by_id = {e.id: e for e in entries}
-            entries = [by_id[i] for i in block.only if i in by_id]
-        return entries
+        return [views.entry(v) for v in views.shown_values(self.notice, block)]
 
-    @staticmethod
-    def _entry(value: object) -> FactEntry:
-        if isinstance(value, Item):
-            return FactEntry(value.id, value.text, value.title, value.items)
-        title = getattr(value, "title", None)
-        if title is not None:  # a Law: its title is its text
-            return FactEntry(value.id, title)  # type: ignore[attr-defined]
-        return FactEntry(value.id, value.text)  # type: ignore[attr-defined]
-
-    def fact_groups(self, block: Block) -> list[tuple[str, list[FactEntry]]]:
-        """Consecutive facts grouped as ('titled', [one]) or ('list', [several]).
-
-        A lone untitled fact (a statement, a single retention rule) reads as a paragraph, not as a
-        list of one: it is given as ('titled', [it]) with no title.
-        """
-        groups: list[tuple[str, list[FactEntry]]] = []
-        for entry in self.facts(block):
-            kind = "titled" if entry.title else "list"
-            if kind == "list" and groups and groups[-1][0] == "list":
-                groups[-1][1].append(entry)
-            else:
-                groups.append((kind, [entry]))
-        return [
-            ("titled", entries)
-            if kind == "list" and len(entries) == 1 and not entries[0].items
-            else (kind, entries)
-            for kind, entries in groups
-        ]
+    def fact_groups(self, block: Block) -> list[tuple[str, list]]:
+        """The facts of a block as ('titled', …), ('list', …) and ('table', …) groups (views.py)."""
+        return views.fact_groups(self.notice, block)
 
 
 def _escape(value: str) -> str:
     return MD_SPECIAL.sub(r"\\\1", value)
 
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def templates_dir(root: Path | str) -> tuple[str, ...]:
