@@ -160,3 +160,14 @@ def test_the_templates_are_not_rewritten_when_no_text_changed(shipped: Path) -> 
     assert cli(shipped, "extract") == 0
     assert cli(shipped, "update") == 0
     assert snapshot(shipped) == before
+
+
+def test_every_interface_entry_has_a_context_and_a_note() -> None:
+    """A template's words are always pgettext/npgettext with a `{# Translators: … #}` note before them."""
+    from noticegen.i18n.messages import interface_messages
+    from noticegen.templating import templates_dir
+
+    bare = [(m.msgid, m.locations[0]) for m in interface_messages(templates_dir(REPO)) if not m.context]
+    assert not bare, f"interface words without a context (use pgettext): {bare[:5]}"
+    silent = [(m.msgid, m.locations[0]) for m in interface_messages(templates_dir(REPO)) if not m.comments]
+    assert not silent, f"interface words without a translator note: {silent[:5]}"
