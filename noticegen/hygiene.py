@@ -74,6 +74,13 @@ def suspects(text: str, marks_allowed: bool = False) -> Iterator[tuple[int, str]
         yield index, describe(char)
 
 
+def visible(text: str) -> str:
+    """The text without the characters `suspects` finds (for text from outside, like a Word file,
+    that is cleaned rather than refused)."""
+    drop = {index for index, _ in suspects(text)}
+    return "".join(char for index, char in enumerate(text) if index not in drop) if drop else text
+
+
 def without_bom(text: str) -> str:
     """The text without a byte-order mark at its very start (editors on Windows add one)."""
     return text[1:] if text.startswith(BOM) else text

@@ -20,6 +20,16 @@ def copy_root(name: str, dest: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project with the real site.yaml and assets and no notice yet (for `noticegen import`)."""
+    root = tmp_path / "project"
+    (root / "notice_src").mkdir(parents=True)
+    shutil.copy(ROOT / "notice_src" / "site.yaml", root / "notice_src" / "site.yaml")
+    shutil.copytree(ROOT / "notice_src" / "assets", root / "notice_src" / "assets")
+    return root
+
+
 @pytest.fixture(scope="session")
 def basic_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The basic fixture project built as HTML only; returns the output folder."""

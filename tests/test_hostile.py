@@ -70,17 +70,16 @@ def test_hostile_translations_are_escaped_in_every_format(
     root = copy_root("basic", tmp_path)
     init(root, "pl")
     site = root / "notice_src/site.yaml"
-    site.write_text(
-        site.read_text().replace(
-            "  en: {status: approved}\n", "  en: {status: approved}\n  pl: {status: approved}\n"
-        )
-    )
+    site.write_text(site.read_text().replace("  pl: {status: draft}\n", "  pl: {status: approved}\n"))
     texts = hostile_texts(secret)
     for domain in ("notices", "interface"):
         path = root / f"locales/pl/LC_MESSAGES/{domain}.po"
         po = polib.pofile(str(path))
         for number, entry in enumerate(po):
-            entry.msgstr = texts[number % len(texts)] if domain == "notices" else entry.msgid
+            if entry.msgid_plural:
+                entry.msgstr_plural = {i: entry.msgid_plural for i in entry.msgstr_plural}
+            else:
+                entry.msgstr = texts[number % len(texts)] if domain == "notices" else entry.msgid
         po.save()
     with pytest.raises(UserError):  # the build refuses such a catalog (issue 15)...
         build(BuildOptions(root=root, langs=("pl",)))

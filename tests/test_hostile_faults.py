@@ -145,19 +145,18 @@ def test_every_file_and_folder_is_synced_before_the_swap(tmp_path: Path, monkeyp
 def plant_interface(root: Path, msgstr: str | None = None, header: str | None = None) -> Path:
     init(root, "pl")
     site = root / "notice_src/site.yaml"
-    site.write_text(
-        site.read_text().replace(
-            "  en: {status: approved}\n", "  en: {status: approved}\n  pl: {status: approved}\n"
-        )
-    )
+    site.write_text(site.read_text().replace("  pl: {status: draft}\n", "  pl: {status: approved}\n"))
     path = root / "locales/pl/LC_MESSAGES/interface.po"
     if msgstr is not None:
         po = polib.pofile(str(path))
-        po.find("Contents").msgstr = msgstr
+        po.find("Contents", msgctxt="table of contents").msgstr = msgstr
         po.save()
     if header is not None:
         text = path.read_text()
-        path.write_text(re.sub(r'"Plural-Forms: .*"', lambda m: f'"Plural-Forms: {header}\\\\n"', text))
+        # the header line may be wrapped over two lines, as gettext writes it
+        path.write_text(
+            re.sub(r'"Plural-Forms: .*?\\n"', lambda m: f'"Plural-Forms: {header}\\\\n"', text, flags=re.S)
+        )
     return path
 
 

@@ -54,17 +54,16 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     init(root, "pl")
     site = root / "notice_src/site.yaml"
-    site.write_text(
-        site.read_text().replace(
-            "  en: {status: approved}\n", "  en: {status: approved}\n  pl: {status: approved}\n"
-        )
-    )
+    site.write_text(site.read_text().replace("  pl: {status: draft}\n", "  pl: {status: approved}\n"))
     for domain in ("notices", "interface"):
         po = polib.pofile(str(root / f"locales/pl/LC_MESSAGES/{domain}.po"))
         for entry in po:
             # The English is kept after the markup, so every placeholder, %-marker and link target
             # survives and the translation is used (not replaced by the English).
-            entry.msgstr = PLANTED + entry.msgid
+            if entry.msgid_plural:
+                entry.msgstr_plural = {i: PLANTED + entry.msgid_plural for i in entry.msgstr_plural}
+            else:
+                entry.msgstr = PLANTED + entry.msgid
         po.save()
     return root
 

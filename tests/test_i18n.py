@@ -23,7 +23,12 @@ def cli(root: Path, *args: str) -> int:
 
 
 def add_language(root: Path, code: str, status: str = "draft") -> None:
+    """List `code` in site.yaml with `status` (`i18n init` has usually listed it as a draft)."""
     site = root / "notice_src/site.yaml"
+    listed = re.compile(rf"^  {re.escape(code)}: \{{status: \w+\}}$", re.M)
+    if listed.search(site.read_text()):
+        site.write_text(listed.sub(f"  {code}: {{status: {status}}}", site.read_text()))
+        return
     site.write_text(
         site.read_text().replace(
             "languages:\n  en: {status: approved}\n",
@@ -37,7 +42,10 @@ def translate_all(root: Path, lang: str, rule=lambda m: m.msgid.upper()) -> None
         path = root / f"locales/{lang}/LC_MESSAGES/{domain}.po"
         po = polib.pofile(str(path))
         for entry in po:
-            entry.msgstr = rule(entry)
+            if entry.msgid_plural:
+                entry.msgstr_plural = {i: rule(entry) for i in entry.msgstr_plural}
+            else:
+                entry.msgstr = rule(entry)
         po.save()
 
 
@@ -51,7 +59,7 @@ def test_extract_gives_context_references_and_comments(project: Path) -> None:
     pot = polib.pofile(str(project / "locales/notices.pot"))
     title = pot.find("Who we are", msgctxt="library/section/who-we-are/title")
     assert title is not None
-    assert title.occurrences == [("notice_src/library.yaml", "37")]
+    assert title.occurrences == [("notice_src/library.yaml", "")]  # no line: edits elsewhere move nothing
     assert title.comment == "Section heading, in section “Who we are”"
     item = pot.find("Your name", msgctxt="library/facts/categories/name")
     assert item.comment == "A category of personal data"

@@ -13,7 +13,8 @@ from docx.shared import Cm, Pt
 from noticegen.builders import ooxml
 from noticegen.builders.docx_glance import write_glance
 from noticegen.builders.docx_parts import FACT_WORDS, Parts, lang_of
-from noticegen.builders.job import Artifact, Job, job_environment
+from noticegen.builders.job import Artifact, Job, interface_words
+from noticegen.i18n.fallback import isolate_runs
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date
 from noticegen.model import Block, Contact, Text
@@ -36,12 +37,6 @@ class DocxBuilder:
         return [Artifact(f"{job.folder}/{job.notice.id}.docx", data)]
 
 
-def translator(job: Job):
-    """Interface words in the job's language, from the same catalog (and msgids) as the templates."""
-    template = job_environment(job, escape=False).from_string("{{ _(s, **v) }}")
-    return lambda s, **v: template.render(s=s, v=v)
-
-
 def logo_png(job: Job) -> Path | None:
     """A raster copy of the site logo (Word cannot show SVG everywhere): the file itself, or a
     PNG of the same name beside it. None when there is none."""
@@ -60,7 +55,7 @@ class _Writer:
         self.job = job
         self.notice = job.notice
         self.r = Renderer(job.site, job.notice)
-        self.t = translator(job)
+        self.t = interface_words(job)
         self.ltr: set = set()  # paragraphs kept left to right in a right-to-left document
         self.rtl = direction(job.lang) == "rtl"
         self.parts = Parts(self)
@@ -114,6 +109,8 @@ class _Writer:
 
     def add_runs(self, paragraph, runs: tuple[Run, ...], lang: str | None = None) -> None:
         rtl = direction(lang or self.job.lang) == "rtl"
+        if lang and self.rtl and not rtl and paragraph._p not in self.ltr:  # English in Arabic: isolated
+            runs = isolate_runs(runs, "ltr")
         for run in runs:
             if run.br:
                 paragraph._p.append(ooxml.make_run(br=True, rtl=rtl, lang=lang))
@@ -161,8 +158,8 @@ class _Writer:
             )
             self.para("Note", runs=(Run(self.t(checked), strong=True), Run(" " + self.t(counts))))
             source = self.para("Note")
-            self.add_runs(source, (Run(checked, strong=True), Run(" " + counts)), job.source_lang)
             self.ltr.add(source._p)
+            self.add_runs(source, (Run(checked, strong=True), Run(" " + counts)), job.source_lang)
         if job.is_translation and job.coverage < 100:
             message = "Part of this notice is not translated yet and is shown in English (%(percent)s%% translated)."
             self.para("Note", runs=(Run(self.t(message, percent=int(round(job.coverage)))),))

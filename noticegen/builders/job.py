@@ -10,8 +10,12 @@ from pathlib import Path
 from typing import Protocol
 
 import jinja2
+from markupsafe import Markup
 
+from noticegen.i18n.fallback import MarkedFallback, isolated_text
+from noticegen.i18n.messages import interface_messages
 from noticegen.i18n.translate import interface_translations
+from noticegen.languages import direction
 from noticegen.model import Notice, Site, Text
 from noticegen.reproducible import source_moment
 from noticegen.templating import environment
@@ -137,9 +141,28 @@ def job_environment(job: Job, escape: bool = True) -> jinja2.Environment:
     return _environment(job.templates, job.root, job.lang, job.site.default_language, escape)
 
 
+def interface_words(job: Job):
+    """`t(english, **values)`: interface words in the job's language as plain text (DOCX), from the
+    same catalog, contexts and msgids as the templates (each msgid has one context there); English
+    shown in their place is between Unicode isolate marks, so it keeps its order in a right-to-left
+    document."""
+    contexts = interface_contexts(job.templates)
+    template = job_environment(job).from_string("{{ pgettext(c, s, **v) }}")  # marks what falls back
+    return lambda s, **v: isolated_text(Markup(template.render(c=contexts.get(s, ""), s=s, v=v)))
+
+
+@functools.lru_cache(maxsize=8)
+def interface_contexts(templates: tuple[str, ...]) -> dict[str, str]:
+    """The context the templates give each interface msgid."""
+    return {m.msgid: m.context or "" for m in interface_messages(templates)}
+
+
 @functools.lru_cache(maxsize=64)
 def _environment(
     templates: tuple[str, ...], root: str, lang: str, source_lang: str, escape: bool
 ) -> jinja2.Environment:
     translations = interface_translations(Path(root), lang, source_lang) if root and lang else None
+    if translations is not None and escape and lang != source_lang:
+        # HTML: an interface word not translated yet is shown in English, marked lang="en"
+        translations = MarkedFallback(translations, source_lang, direction(source_lang))
     return environment(templates, translations, escape)

@@ -20,6 +20,7 @@ from noticegen.builders.braille_tables import table_for
 from noticegen.builders.fetcher import FetchPolicy, RefusedURL, safe_fetcher  # noqa: F401 (RefusedURL: for callers)
 from noticegen.builders.job import Artifact, Job, job_environment
 from noticegen.builders.print_layout import EDITIONS, SCRIPT_SIZES, Edition, keep_together, running_title
+from noticegen.i18n.fallback import isolated_text
 from noticegen.languages import base, direction, long_date, own_name
 from noticegen.layers import glance
 from noticegen.source.limits import layout_deadline
@@ -28,7 +29,7 @@ from noticegen.templating import Renderer
 #: Body fonts per language (base code); every other language gets DejaVu Sans.
 FONTS = {
     "ar": '"Noto Naskh Arabic", "DejaVu Sans", sans-serif',
-    "ur": '"Noto Nastaliq Urdu", "DejaVu Sans", sans-serif',
+    "ur": '"Noto Naskh Arabic", "DejaVu Sans", sans-serif',  # Nastaliq does not extract: print.css
     "bn": '"Noto Sans Bengali", "DejaVu Sans", sans-serif',
     "zh": '"Noto Sans CJK SC", "DejaVu Sans", sans-serif',
 }
@@ -125,6 +126,9 @@ def render_pdf(document: PrintDocument) -> bytes:
     """The tagged PDF/UA-1 file of one edition."""
     from weasyprint import HTML  # slow to import: only when a PDF is wanted
 
+    from noticegen.builders import pdf_lang
+
+    pdf_lang.install()
     html = HTML(string=document.html, base_url=document.base_url, url_fetcher=safe_fetcher(document.policy))
     return html.write_pdf(pdf_variant="pdf/ua-1")
 
@@ -175,8 +179,7 @@ def css_content(text: str, **functions: str) -> str:
     css_content("Page {page} of {pages}", page="counter(page)", pages="counter(pages)")
     gives "Page " counter(page) " of " counter(pages).
     """
-    # A translation made in an HTML template arrives as escaped Markup: CSS wants the characters.
-    text = text.unescape() if isinstance(text, Markup) else str(text)
+    text = isolated_text(text)  # a translation made in an HTML template arrives as Markup
     if not functions:
         return css_string(text)
     pattern = re.compile("|".join(re.escape("{" + name + "}") for name in functions))

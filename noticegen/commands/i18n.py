@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
     if step == "init":
         for path in workflow.init(root, args.lang):
             print(f"{path.relative_to(root)}: created")
-        print(f"now add '{args.lang}: {{status: draft}}' under 'languages:' in notice_src/site.yaml")
+        print(
+            f"notice_src/site.yaml lists '{args.lang}' as a draft language (change its status when approved)"
+        )
         return 0
     if step == "update":
         for path, changed in workflow.update(root):

@@ -14,8 +14,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         "import",
         parents=[common],
         help="make a notice source file from a Word privacy notice (.docx)",
-        description="Read a Word privacy notice and write notice_src/ID.yaml: sections, lists, "
-        "tables, links, contacts and the structured facts (categories, sources, recipients, "
+        description="Read a Word privacy notice and write notice_src/ID.yaml: sections, nested and "
+        "numbered lists, tables, label/value blocks, links, contacts, the controllers and DPO it "
+        "names, and the structured facts (categories, sources, recipients, "
         "lawful bases, legislation, retention, rights). Also writes ID.import-report.txt beside "
         "it, listing what could not be mapped, and prints it. See docs/comms-team.md.",
     )

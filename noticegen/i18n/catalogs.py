@@ -1,29 +1,32 @@
-"""PO and POT files: where they live, reading, writing without churn, merging, counting."""
+"""PO and POT catalogs: where they live, their headers, merging new English in, counting."""
 
 from __future__ import annotations
 
 import datetime as dt
-import gettext
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+import polib
+from babel import Locale, UnknownLocaleError
+from babel.plural import to_gettext
 
-from noticegen import hygiene
 from noticegen.errors import Problem, UserError
+from noticegen.i18n import pofile
 from noticegen.i18n.contexts import bring_up_to_date
 from noticegen.i18n.messages import Message
 from noticegen.model import Loc
-from noticegen.source import limits
 
 DOMAINS = ("notices", "interface")
 HEADER = """\
-# Translations of {project}'s privacy notices ({domain}).
-# msgctxt is the stable id of each piece of text: keep it; translate msgstr only.
-# A translation marked "fuzzy" has English that changed: check it, then remove the fuzzy flag."""
+{title} of {project}'s privacy notices ({domain}).
+msgctxt is the stable id of each piece of text: keep it; translate msgstr only.
+A translation marked "fuzzy" has English that changed: check it, then remove the fuzzy flag."""
+# Header fields that change without any text changing: a file differing only in them is kept.
+DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
+TEMPLATE_ONLY = (*DATE_FIELDS, "Project-Id-Version")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab and line ends
+FROM_TEMPLATE = ("Report-Msgid-Bugs-To", "POT-Creation-Date", "Content-Type")
 
 
 def pot_path(root: Path, domain: str) -> Path:
@@ -34,175 +37,202 @@ def po_path(root: Path, lang: str, domain: str) -> Path:
     return root / "locales" / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
-def template(messages: list[Message], domain: str, project: str, when: dt.datetime) -> Catalog:
-    catalog = Catalog(
-        project=project,
-        version="1",
-        domain=domain,
-        header_comment=HEADER.format(project=project, domain=domain),
-        creation_date=when,
-        revision_date=when,
-        fuzzy=False,
-        copyright_holder=project,
-        msgid_bugs_address="",
-    )
+def _date(when: dt.datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M+0000")
+
+
+def template(messages: list[Message], domain: str, project: str, version: str, when: dt.datetime):
+    """The POT: xgettext's header conventions, one entry per message, references without lines."""
+    metadata = {
+        "Project-Id-Version": f"{project} privacy notices {version}",
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": _date(when),
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+    if any(m.plural for m in messages):
+        metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"  # English's, so msgfmt accepts the POT
+    catalog = pofile.new(HEADER.format(title="Translations", project=project, domain=domain), metadata)
     for m in messages:
-        catalog.add(m.msgid, locations=m.locations, auto_comments=m.comments, context=m.context)
+        _refuse_control_characters(m)
+        entry = polib.POEntry(
+            msgctxt=m.context,
+            msgid=m.msgid,
+            comment="\n".join(m.comments),
+            occurrences=[(path, "") for path in dict.fromkeys(path for path, _ in m.locations)],
+            flags=list(m.flags),
+        )
+        if m.plural:
+            entry.msgid_plural = m.plural
+            entry.msgstr_plural = {0: "", 1: ""}
+        catalog.append(entry)
     return catalog
 
 
-def dump(catalog: Catalog) -> bytes:
-    out = io.BytesIO()
-    write_po(out, catalog, width=0, include_previous=True, sort_output=False, omit_header=False)
-    return out.getvalue()
-
-
-_DATE_LINES = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.M)
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write unless the file differs only in its date headers (no churn in version control)."""
-    if path.exists() and _DATE_LINES.sub(b"", path.read_bytes()) == _DATE_LINES.sub(b"", data):
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
-
-
-MAX_BYTES = limits.CATALOG_BYTES
-
-
-def load(path: Path, lang: str | None = None) -> Catalog:
-    """Read a PO/POT file; a broken or unsafe file is a user error with its line."""
-    rel = _rel(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError.at(rel, "this catalog does not exist: run 'noticegen i18n init LANG' first") from None
-    text = _screened(rel, data)
-    try:
-        catalog = read_po(io.StringIO(text), locale=lang and lang.replace("-", "_"), abort_invalid=True)
-    except Exception as exc:  # Babel raises PoFileError and plain ValueErrors
-        line = getattr(exc, "lineno", 0) or 0
+def _refuse_control_characters(message: Message) -> None:
+    """gettext cannot carry control characters (U+0004 separates the context, U+0000 ends a
+    string): a text with one stops extraction at its place instead of writing a broken file."""
+    found = CONTROL.search(message.msgid + (message.plural or "") + (message.context or ""))
+    if found:
+        path, line = message.locations[0] if message.locations else ("", 0)
         raise UserError(
             Problem(
-                Loc(rel, line),
+                Loc(path, line),
                 "error",
-                f"this PO file cannot be read ({exc}): fix it in Poedit or restore it from version control",
-            )
-        ) from None
-    _check_plural_forms(rel, text, catalog)
-    return bring_up_to_date(catalog)  # contexts written by an earlier noticegen
-
-
-def _screened(rel: str, data: bytes) -> str:
-    """The file as text, refused when too big, not UTF-8, or holding invisible characters."""
-    if len(data) > MAX_BYTES:
-        raise UserError.at(
-            rel, f"this catalog is larger than {MAX_BYTES // 1024 // 1024} MB: it cannot be right"
-        )
-    try:
-        text = hygiene.without_bom(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UserError(
-            Problem(Loc(rel, line), "error", "the file is not UTF-8 text: save it as UTF-8")
-        ) from None
-    found = hygiene.file_findings(text, marks_allowed=True)
-    problems = [Problem(Loc(rel, line, col), "error", message) for line, col, message in found]
-    if problems:
-        raise UserError(problems)
-    return text
-
-
-PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
-
-
-def _check_plural_forms(rel: str, text: str, catalog: Catalog) -> None:
-    """The Plural-Forms header must be an expression gettext can use (it is run for every number)."""
-    header = catalog.mime_headers and dict(catalog.mime_headers).get("Plural-Forms")
-    if not header:
-        return
-    line = next((n for n, row in enumerate(text.splitlines(), 1) if "Plural-Forms:" in row), 0)
-    match = PLURAL_FORMS.match(header)
-    problem = None if match else "it should read like 'nplurals=2; plural=(n != 1);'"
-    if match:
-        try:
-            gettext.c2py(match.group(2))
-        except (ValueError, SyntaxError, RecursionError, MemoryError) as exc:
-            problem = f"its expression cannot be used ({exc})"
-        if not 1 <= int(match.group(1)) <= 6:
-            problem = "nplurals must be a number from 1 to 6"
-    if problem:
-        raise UserError(
-            Problem(
-                Loc(rel, line),
-                "error",
-                f"the Plural-Forms header is not valid: {problem}; copy the line for your "
-                "language from the gettext manual, or restore the file from version control",
+                f"this text contains the invisible control character U+{ord(found.group(0)):04X}, "
+                "which translation files cannot carry: delete it",
             )
         )
 
 
-def _rel(path: Path) -> str:
+def translation_header(pot, lang: str, language_name: str) -> polib.POFile:
+    """The header `i18n init` writes: the template's project and dates, the language's plural rule;
+    the translator and language team are left for the translator to fill in."""
+    metadata = dict(pot.metadata)
+    metadata.update(
+        {
+            "PO-Revision-Date": metadata.get("POT-Creation-Date", ""),
+            "Last-Translator": "",
+            "Language-Team": "",
+            "Language": lang,
+            "Plural-Forms": plural_forms(lang),
+        }
+    )
+    domain = re.search(r"\((\w+)\)\.$", pot.header.splitlines()[0])
+    project = pot.metadata.get("Project-Id-Version", "").rsplit(" privacy notices", 1)[0]
+    title = f"{language_name} ({lang}) translation"
+    header = HEADER.format(title=title, project=project, domain=domain.group(1) if domain else "")
+    return pofile.new(header, metadata)
+
+
+def plural_forms(lang: str) -> str:
+    """gettext's Plural-Forms for `lang`, from CLDR's plural rules (cy and ar have six forms)."""
+    try:
+        rule = Locale.parse(lang.replace("-", "_")).plural_form
+    except (UnknownLocaleError, ValueError):
+        return "nplurals=2; plural=(n != 1);"
+    return to_gettext(rule).rstrip(";") + ";"
+
+
+def nplurals(catalog) -> int:
+    match = re.search(r"nplurals\s*=\s*(\d+)", catalog.metadata.get("Plural-Forms", ""))
+    return int(match.group(1)) if match else 2
+
+
+def dump(catalog) -> bytes:
+    return pofile.render(catalog)
+
+
+def load(path: Path, lang: str | None = None):
+    """Read a PO/POT file; a broken file is a user error with its line."""
+    return bring_up_to_date(pofile.read(path, shown(path)))  # contexts written by an earlier noticegen
+
+
+def shown(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
 
-def merge(old: Catalog, pot: Catalog) -> Catalog:
-    """The new template with the old translations: same id kept, changed English made fuzzy.
+def _key(entry) -> tuple[str, str | None]:
+    return entry.msgid, entry.msgctxt
 
-    Messages are matched by their context (the stable id) first, so a reworded paragraph keeps
-    its translation as a fuzzy suggestion, with the previous English shown as `#| msgid`.
+
+def merge(old, pot):
+    """The template's entries with the old translations, as `msgmerge --previous` would leave them.
+
+    Messages are matched on context and English first, then on context alone, so a reworded
+    paragraph keeps its translation as a fuzzy suggestion with the previous English (`#| msgid`).
+    The translator's header is kept (X-Generator, Last-Translator, Language-Team, PO-Revision-Date);
+    the fields msgmerge takes from the template follow it.
     """
-    merged = Catalog(
-        locale=old.locale,
-        domain=pot.domain,
-        project=old.project,
-        version=old.version,
-        header_comment=old.header_comment,
-        creation_date=pot.creation_date,
-        revision_date=old.revision_date,
-        last_translator=old.last_translator,
-        language_team=old.language_team,
-        fuzzy=False,
-    )
-    # Keep the translator's header (language, team, their Plural-Forms: Babel's own Arabic rule
-    # differs from the gettext one translators use), with the template's creation date.
-    merged.mime_headers = old.mime_headers
-    merged.creation_date = pot.creation_date
-    by_context = {m.context: m for m in old if m.id and m.context}
-    by_key = {(m.id, m.context): m for m in old if m.id}
+    merged = pofile.new(old.header, old.metadata)
+    for name in FROM_TEMPLATE:  # what msgmerge copies from the template
+        merged.metadata[name] = pot.metadata.get(name, "")
+    if merged.metadata.get("Generated-By", "").startswith("Babel"):
+        del merged.metadata["Generated-By"]  # no longer true: noticegen and gettext wrote it
+    live = [e for e in old if not e.obsolete]
+    by_key = {_key(e): e for e in [*old.obsolete_entries(), *live]}
+    # A reworded text is found by its context only where the context names one text (a notice's
+    # stable id), not a group of interface words ("banner", "notice details").
+    unique = _unique_contexts(live) & _unique_contexts([e for e in pot if not e.obsolete])
+    by_context = {e.msgctxt: e for e in live if e.msgctxt in unique}
     used: set[tuple[str, str | None]] = set()
-    for message in pot:
-        if not message.id:
+    forms = nplurals(old)
+    for new in pot:
+        if new.obsolete or not new.msgid:
             continue
-        previous = by_key.get((message.id, message.context))
-        flags, previous_id, string = set(), (), ""
-        if previous is not None:
-            string, flags = previous.string, set(previous.flags) - {"python-format"}
-            previous_id = previous.previous_id if previous.fuzzy else ()
-            used.add((previous.id, previous.context))
-        elif message.context in by_context and by_context[message.context].string:
-            previous = by_context[message.context]
-            string, flags, previous_id = previous.string, {"fuzzy"}, (previous.id,)
-            used.add((previous.id, previous.context))
-        merged.add(
-            message.id,
-            string,
-            locations=message.locations,
-            flags=flags,
-            auto_comments=message.auto_comments,
-            user_comments=previous.user_comments if previous else (),
-            previous_id=previous_id,
-            context=message.context,
+        entry = polib.POEntry(
+            msgctxt=new.msgctxt,
+            msgid=new.msgid,
+            msgid_plural=new.msgid_plural,
+            comment=new.comment,
+            occurrences=list(new.occurrences),
+            flags=[f for f in new.flags if f != "fuzzy"],
         )
-    for key, message in by_key.items():
-        if key not in used and message.string:
-            merged.obsolete[key] = message
+        # Same English formerly without a context (interface.po before contexts): same translation.
+        previous = by_key.get(_key(new)) or by_key.get((new.msgid, None))
+        if previous is None and _has_string(by_context.get(new.msgctxt)):
+            previous = by_context[new.msgctxt]
+            entry.flags.insert(0, "fuzzy")
+            entry.previous_msgctxt, entry.previous_msgid = _previous(previous)
+        elif previous is not None and previous.fuzzy:
+            entry.flags.insert(0, "fuzzy")
+            entry.previous_msgctxt, entry.previous_msgid = previous.previous_msgctxt, previous.previous_msgid
+        if previous is not None:
+            used.add(_key(previous))
+            entry.tcomment = previous.tcomment
+        _copy_strings(entry, previous, forms)
+        merged.append(entry)
+    for key, entry in by_key.items():
+        if key not in used and _has_string(entry):
+            merged.append(_obsolete(entry))
     return merged
+
+
+def _unique_contexts(entries) -> set[str]:
+    seen: dict[str, int] = {}
+    for entry in entries:
+        if entry.msgctxt:
+            seen[entry.msgctxt] = seen.get(entry.msgctxt, 0) + 1
+    return {context for context, count in seen.items() if count == 1}
+
+
+def _has_string(entry) -> bool:
+    return entry is not None and bool(entry.msgstr or any(entry.msgstr_plural.values()))
+
+
+def _previous(entry) -> tuple[str | None, str]:
+    if entry.fuzzy and entry.previous_msgid:  # still the English the translation was made from
+        return entry.previous_msgctxt, entry.previous_msgid
+    return entry.msgctxt, entry.msgid
+
+
+def _copy_strings(entry, previous, forms: int) -> None:
+    if entry.msgid_plural:
+        old = previous.msgstr_plural if previous is not None else {}
+        entry.msgstr_plural = {i: old.get(i, "") for i in range(forms)}
+    else:
+        entry.msgstr = previous.msgstr if previous is not None else ""
+
+
+def _obsolete(entry):
+    return polib.POEntry(
+        msgctxt=entry.msgctxt,
+        msgid=entry.msgid,
+        msgid_plural=entry.msgid_plural,
+        msgstr=entry.msgstr,
+        msgstr_plural=dict(entry.msgstr_plural),
+        tcomment=entry.tcomment,
+        flags=list(entry.flags),
+        obsolete=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -220,15 +250,15 @@ class Coverage:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
 
-def coverage(catalog: Catalog, contexts: set[str | None] | None = None) -> Coverage:
+def coverage(catalog, contexts: set[str | None] | None = None) -> Coverage:
     """Counts over the catalog's messages (optionally only those whose context is given)."""
     done = fuzzy = missing = 0
-    for message in catalog:
-        if not message.id or (contexts is not None and message.context not in contexts):
+    for entry in catalog:
+        if entry.obsolete or not entry.msgid or (contexts is not None and entry.msgctxt not in contexts):
             continue
-        if message.fuzzy and message.string:
+        if entry.fuzzy and _has_string(entry):
             fuzzy += 1
-        elif message.string:
+        elif entry.translated():
             done += 1
         else:
             missing += 1

@@ -12,8 +12,6 @@ into today's, and every catalog read is brought up to date that way, so no trans
 
 from __future__ import annotations
 
-from babel.messages.catalog import Catalog
-
 from noticegen.model import current_key
 
 
@@ -22,15 +20,19 @@ def current(context: str | None) -> str | None:
     return None if context is None else current_key(context)
 
 
-def bring_up_to_date(catalog: Catalog) -> Catalog:
-    """The catalog with every legacy context rewritten, in place; translations kept."""
-    stale = [m for m in catalog if m.id and current(m.context) != m.context]
-    for message in stale:
-        catalog.delete(message.id, context=message.context)
-    for message in stale:
-        key = (message.id, current(message.context))
-        if key in {(m.id, m.context) for m in catalog}:
-            continue  # the same text under its new context already (a catalog half migrated)
-        message.context = current(message.context)
-        catalog[message.id] = message
+def bring_up_to_date(catalog):
+    """The catalog (polib) with every legacy context rewritten, in place; translations kept."""
+    live = [entry for entry in catalog if not entry.obsolete]
+    present = {(entry.msgid, entry.msgctxt) for entry in live}
+    for entry in live:
+        if entry.previous_msgctxt:
+            entry.previous_msgctxt = current(entry.previous_msgctxt)
+        new = current(entry.msgctxt)
+        if new == entry.msgctxt:
+            continue
+        if (entry.msgid, new) in present:
+            catalog.remove(entry)  # the same text under its new context already (a catalog half migrated)
+        else:
+            entry.msgctxt = new
+            present.add((entry.msgid, new))
     return catalog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,8 @@ class Message:
     context: str | None
     locations: list[tuple[str, int]] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+    plural: str | None = None
+    flags: tuple[str, ...] = ()
 
 
 def notice_messages(project: Project) -> list[Message]:
@@ -46,8 +49,20 @@ def _add(found: dict, text, section: str, kind: str) -> None:
         message.locations.append(location)
 
 
+FUNCTIONS = ("_", "gettext", "ngettext", "pgettext", "npgettext")
+PYTHON_FORMAT = re.compile(r"%(?:\([\w]+\))?[sd%]")
+_OPTIONS = {
+    "extensions": "jinja2.ext.i18n",
+    "trimmed": "false",
+    "trim_blocks": "true",
+    "lstrip_blocks": "true",
+    "newstyle_gettext": "true",
+}
+
+
 def interface_messages(templates: tuple[str, ...]) -> list[Message]:
-    """Strings marked with _() or {% trans %} in the Jinja templates (Babel's Jinja extractor)."""
+    """Strings marked with _(), pgettext() and friends in the Jinja templates, with the
+    `{# Translators: … #}` comment before each (Babel's Jinja extractor)."""
     from jinja2.ext import babel_extract
 
     found: dict[tuple[str, str | None], Message] = {}
@@ -56,22 +71,27 @@ def interface_messages(templates: tuple[str, ...]) -> list[Message]:
         for path in sorted(base.rglob("*")):
             if path.suffix not in (".html", ".txt", ".j2", ".xml") or not path.is_file():
                 continue
+            where = f"templates/{path.relative_to(base).as_posix()}"
             with path.open("rb") as handle:
-                options = {
-                    "extensions": "jinja2.ext.i18n",
-                    "trimmed": "false",
-                    "trim_blocks": "true",
-                    "lstrip_blocks": "true",
-                    "newstyle_gettext": "true",
-                }
-                for lineno, _func, message, comments in babel_extract(
-                    handle, ("_", "gettext", "ngettext"), [], options
+                for lineno, func, message, comments in babel_extract(
+                    handle, FUNCTIONS, ["Translators:"], _OPTIONS
                 ):
-                    msgid = message if isinstance(message, str) else message[0]
-                    if not msgid:
-                        continue
-                    entry = found.setdefault((msgid, None), Message(msgid, None, [], list(comments)))
-                    location = (f"templates/{path.relative_to(base).as_posix()}", lineno)
-                    if location not in entry.locations:
-                        entry.locations.append(location)
+                    _add_interface(found, func, message, comments, (where, lineno))
     return list(found.values())
+
+
+def _add_interface(found: dict, func: str, message, comments: list[str], location: tuple[str, int]) -> None:
+    parts = [message] if isinstance(message, str) else list(message)
+    context = parts.pop(0) if func in ("pgettext", "npgettext") else None
+    msgid = parts[0] if parts else None
+    plural = parts[1] if func in ("ngettext", "npgettext") and len(parts) > 1 else None
+    if not msgid:
+        return
+    flags = ("python-format",) if PYTHON_FORMAT.search(msgid + (plural or "")) else ()
+    notes = [c.removeprefix("Translators:").strip() for c in comments]
+    entry = found.setdefault((msgid, context), Message(msgid, context, [], notes, plural, flags))
+    for note in notes:
+        if note not in entry.comments:
+            entry.comments.append(note)
+    if location not in entry.locations:
+        entry.locations.append(location)

@@ -42,6 +42,11 @@ def write_pseudo_catalogs(root, lang: str) -> None:
         path = po_path(root, lang, domain)
         catalog = load(path, lang)
         for message in catalog:
-            if message.id:
-                message.string = pseudo(message.id)
+            if message.msgid_plural:
+                forms = {0: message.msgid, 1: message.msgid_plural}
+                message.msgstr_plural = {
+                    i: pseudo(forms.get(i, message.msgid_plural)) for i in message.msgstr_plural
+                }
+            elif message.msgid:
+                message.msgstr = pseudo(message.msgid)
         path.write_bytes(dump(catalog))

@@ -8,9 +8,6 @@ import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-
 from noticegen.grammar import link_targets, placeholders
 from noticegen.i18n.catalogs import Coverage, load, po_path
 from noticegen.i18n.contexts import current
@@ -25,19 +22,15 @@ class Translated:
     coverage: Coverage
 
 
-def _lookup(catalog: Catalog | None) -> dict[tuple[str, str | None], str]:
+def _lookup(catalog) -> dict[tuple[str, str | None], str]:
     """Usable translations only: a fuzzy or empty one counts as untranslated, and so does one that
     lost a placeholder or a link (`i18n check` names it; readers get the English, marked)."""
     if catalog is None:
         return {}
     return {
-        (m.id, m.context): m.string
+        (m.msgid, m.msgctxt): m.msgstr
         for m in catalog
-        if isinstance(m.id, str)
-        and isinstance(m.string, str)
-        and m.string
-        and not m.fuzzy
-        and keeps_references(m.id, m.string)
+        if m.translated() and m.msgstr and keeps_references(m.msgid, m.msgstr)
     }
 
 
@@ -88,13 +81,8 @@ def translate(site: Site, notice: Notice, lang: str, strings: dict | None, sourc
 @functools.lru_cache(maxsize=32)
 def _interface(path: str, mtime: float, lang: str) -> gettext.NullTranslations:
     catalog = load(Path(path), lang)
-    for message in list(catalog):
-        if message.fuzzy:  # never show a translation a translator has not confirmed
-            message.string = ""
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    # Only confirmed translations: polib leaves fuzzy, obsolete and empty entries out of the MO.
+    return gettext.GNUTranslations(io.BytesIO(catalog.to_binary()))
 
 
 def interface_translations(root: Path, lang: str, source_lang: str) -> gettext.NullTranslations:

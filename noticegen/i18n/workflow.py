@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from noticegen.grammar import PLACEHOLDER, link_targets
 from noticegen.i18n import contexts
 from noticegen.i18n.catalogs import (
     DOMAINS,
+    TEMPLATE_ONLY,
     Coverage,
     coverage,
     dump,
@@ -22,11 +21,14 @@ from noticegen.i18n.catalogs import (
     po_path,
     pot_path,
     template,
-    write_if_changed,
+    translation_header,
 )
 from noticegen.i18n.messages import interface_messages, notice_messages
+from noticegen.i18n.pofile import msgid_lines, write_if_changed
 from noticegen.i18n.release_notes import release_messages
 from noticegen.i18n.safety import format_problem
+from noticegen.i18n.site_languages import add_draft_language, english_name
+from noticegen.i18n.validity import msgfmt_problems
 from noticegen.model import Loc, Project
 from noticegen.reproducible import source_moment
 from noticegen.source import load_project
@@ -40,56 +42,51 @@ EMPHASIS = re.compile(r"\*\*|__|\*|_(?=\S)")
 
 def templates(root: Path, project: Project) -> dict[str, object]:
     """The two POT catalogs for the project as it is now."""
-    newest = max((n.effective for n in project.notices), default=None)
-    when = source_moment(newest or dt.date(2000, 1, 1))
+    newest = max((n.effective for n in project.notices), default=None) or dt.date(2000, 1, 1)
+    when = source_moment(newest)
     name = project.site.org_name.value
+    version = newest.isoformat()
     return {
         "notices": template(
-            notice_messages(project) + release_messages(root, project), "notices", name, when
+            notice_messages(project) + release_messages(root, project), "notices", name, version, when
         ),
-        "interface": template(interface_messages(templates_dir(root)), "interface", name, when),
+        "interface": template(interface_messages(templates_dir(root)), "interface", name, version, when),
     }
 
 
 def extract(root: Path) -> list[tuple[Path, bool, int]]:
+    """Write both POT files; one whose texts did not change is left as it is, date and all."""
     project, _ = load_project(root)
     written = []
     for domain, catalog in templates(root, project).items():
         path = pot_path(root, domain)
-        written.append((path, write_if_changed(path, dump(catalog)), len(catalog)))  # type: ignore[arg-type]
+        changed = write_if_changed(path, dump(catalog), ignore=TEMPLATE_ONLY)
+        written.append((path, changed, len(catalog)))  # type: ignore[arg-type]
     return written
 
 
 def init(root: Path, lang: str) -> list[Path]:
+    """Start `lang`'s catalogs with a real header, and list it in site.yaml as a draft."""
     project, _ = load_project(root)
     if lang == project.site.default_language:
         raise UserError(f"'{lang}' is the language the notices are written in: it needs no translation")
+    existing = [p for d in DOMAINS if (p := po_path(root, lang, d)).exists()]
+    if existing:
+        raise UserError.at(
+            existing[0].relative_to(root),
+            "this catalog exists already: use 'noticegen i18n update' to bring it up to date",
+        )
+    extract(root)
     made = []
-    for domain, pot in templates(root, project).items():
+    for domain in DOMAINS:
+        pot = load(pot_path(root, domain))
         path = po_path(root, lang, domain)
-        if path.exists():
-            raise UserError.at(
-                path.relative_to(root),
-                "this catalog exists already: use 'noticegen i18n update' to bring it up to date",
-            )
-        catalog = merge(_empty_like(pot, lang), pot)  # type: ignore[arg-type]
-        catalog.locale = lang.replace("-", "_")  # type: ignore[assignment]
+        catalog = merge(translation_header(pot, lang, english_name(lang)), pot)
         write_if_changed(path, dump(catalog))
         made.append(path)
+    if lang not in {language.code for language in project.site.languages}:
+        add_draft_language(root / "notice_src" / "site.yaml", lang)
     return made
-
-
-def _empty_like(pot, lang: str):
-    from babel.messages.catalog import Catalog
-
-    return Catalog(
-        locale=lang.replace("-", "_"),
-        domain=pot.domain,
-        project=pot.project,
-        creation_date=pot.creation_date,
-        revision_date=pot.creation_date,
-        fuzzy=False,
-    )
 
 
 def catalog_langs(root: Path) -> list[str]:
@@ -98,16 +95,15 @@ def catalog_langs(root: Path) -> list[str]:
 
 
 def update(root: Path) -> list[tuple[Path, bool]]:
-    project, _ = load_project(root)
-    pots = templates(root, project)
-    for domain, pot in pots.items():
-        write_if_changed(pot_path(root, domain), dump(pot))  # type: ignore[arg-type]
+    """Bring every language's catalogs up to date with the POT files as written on disk."""
+    extract(root)
+    pots = {domain: load(pot_path(root, domain)) for domain in DOMAINS}
     done = []
     for lang in catalog_langs(root):
         for domain, pot in pots.items():
             path = po_path(root, lang, domain)
-            old = load(path, lang) if path.exists() else _empty_like(pot, lang)
-            done.append((path, write_if_changed(path, dump(merge(old, pot)))))  # type: ignore[arg-type]
+            old = load(path, lang) if path.exists() else translation_header(pot, lang, english_name(lang))
+            done.append((path, write_if_changed(path, dump(merge(old, pot)))))
     return done
 
 
@@ -146,7 +142,7 @@ def status(root: Path) -> list[Status]:
             if catalog is None:
                 rows.append(Status(lang, notice.id, Coverage(0, 0, len(keys))))
                 continue
-            current = {(m.id, m.context) for m in catalog if m.id}
+            current = {(m.msgid, m.msgctxt) for m in catalog if m.msgid and not m.obsolete}
             counted = coverage(catalog, {c for _, c in keys})
             stale = sum(1 for k in keys if k not in current)  # English changed since the last update
             counts = Coverage(counted.translated, counted.fuzzy, counted.untranslated + stale)
@@ -166,19 +162,22 @@ def check(root: Path, langs: tuple[str, ...] | None = None) -> list[Problem]:
             if not path.exists():
                 continue
             rel = path.relative_to(root).as_posix()
-            problems += _msgfmt(path, rel)
-            for message in load(path, lang):
-                if message.id and message.string and not message.fuzzy:
+            problems += msgfmt_problems(path, rel)
+            live = [m for m in load(path, lang) if not m.obsolete]
+            lines = dict(zip((id(m) for m in live), msgid_lines(path)[1:], strict=False))
+            for message in live:
+                if message.msgid and not message.fuzzy:
+                    where = Loc(rel, lines.get(id(message), 0))
                     for english, translated in _forms(message):
-                        problems += _compare(rel, message, english, translated, domain)
+                        problems += _compare(where, message, english, translated, domain)
     return problems
 
 
 def _forms(message) -> list[tuple[str, str]]:
     """(English, translation) pairs: one, or for a plural message each form against the plural."""
-    if isinstance(message.id, str):
-        return [(message.id, message.string if isinstance(message.string, str) else "")]
-    return [(message.id[-1], form) for form in message.string if form]
+    if message.msgid_plural:
+        return [(message.msgid_plural, form) for form in message.msgstr_plural.values() if form]
+    return [(message.msgid, message.msgstr)] if message.msgstr else []
 
 
 def refuse_bad_catalogs(root: Path, langs: tuple[str, ...]) -> None:
@@ -193,34 +192,7 @@ def refuse_bad_catalogs(root: Path, langs: tuple[str, ...]) -> None:
         )
 
 
-def _msgfmt(path: Path, rel: str) -> list[Problem]:
-    msgfmt = shutil.which("msgfmt")
-    if not msgfmt:
-        return [
-            Problem(
-                Loc(rel),
-                "warning",
-                "msgfmt is not installed, so the catalog was not checked with it: install gettext",
-            )
-        ]
-    result = subprocess.run(
-        [msgfmt, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True, check=False
-    )
-    found = []
-    for line in result.stderr.splitlines():
-        match = re.match(r"^.*?:(\d+):\s*(.*)$", line)
-        if match and "fatal" not in match.group(2):
-            text = match.group(2)
-            level = "warning" if text.startswith("warning:") else "error"
-            text = text.removeprefix("warning:").strip()
-            found.append(Problem(Loc(rel, int(match.group(1))), level, f"msgfmt: {text}"))
-    if result.returncode and not found:
-        found.append(Problem(Loc(rel), "error", f"msgfmt --check failed: {result.stderr.strip()[:200]}"))
-    return found
-
-
-def _compare(rel: str, message, english: str, translated: str, domain: str) -> list[Problem]:
-    where = Loc(rel, message.lineno or 0)
+def _compare(where: Loc, message, english: str, translated: str, domain: str) -> list[Problem]:
     found = [p for p in [format_problem(english, translated)] if p and domain == "interface"]
     link = link_problem(translated) if not link_problem(english) else None
     if link:
@@ -255,8 +227,8 @@ def _compare(rel: str, message, english: str, translated: str, domain: str) -> l
         Problem(
             where,
             "error",
-            f'the translation of msgctxt "{message.context}" {text}'
-            if message.context
+            f'the translation of msgctxt "{message.msgctxt}" {text}'
+            if message.msgctxt
             else f'the translation of "{english[:40]}" {text}',
         )
         for text in found

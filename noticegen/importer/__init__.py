@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from noticegen.errors import Reporter
-from noticegen.importer import compose, reader, structure, writer
+from noticegen.importer import compose, details, owner, package, reader, structure, writer
 from noticegen.importer.contacts import Contacts
 from noticegen.importer.facts import Mapper
 from noticegen.importer.model import Draft, Report
@@ -38,23 +38,32 @@ class Imported:
 
 def import_docx(path: Path, root: Path, notice_id: str, target: str) -> Imported:
     """Read `path`, make the notice `notice_id`; nothing is written to disk here."""
-    document = reader.open_docx(path)
+    document = package.open_docx(path)
     report = Report()
     paras = reader.read(document, report)
     _page_furniture(document, report)
     title, title_index, version, sections = structure.build(paras, report)
+    details.find(sections, report)
+    version = version or details.version(sections, report)
     site = load_site(root)
     use_shared_blocks(sections, site, report)
-    contacts = Contacts(site, report).run(sections)
+    owners = owner.find(title, sections, site, report)
+    contacts = Contacts(site, report, owners).run(sections)
     facts = Mapper(report).map(sections)
-    draft = Draft(notice_id, title, title_index, sections, version, facts, contacts)
+    draft = Draft(notice_id, title, title_index, sections, version, facts, contacts, owners)
     gaps(draft, report)
     header = [
         f"Imported from the Word document {path.name} by 'noticegen import'.",
         f"What is left to do is in {notice_id}.import-report.txt beside this file.",
         "The reference for every key is docs/source-format.md.",
     ]
-    text = writer.dump(compose.to_document(draft), header)
+    report.add(
+        0,
+        "",
+        f"the notice is a draft in {site.source_lang} only: when it is checked, change 'status: draft' "
+        "to 'status: ready'; add a language to 'languages:' when its translation is ready",
+    )
+    text = writer.dump(compose.to_document(draft, site.source_lang), header)
     validate(root, notice_id, text)
     return Imported(text, render(draft, report, path.name, target), draft, report)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from noticegen.importer import clean
+from noticegen.importer import clean, tables
 from noticegen.importer.model import Block, Draft, Item
 from noticegen.model import FACT_LISTS
 
@@ -16,8 +16,10 @@ NO_DATE = (
 )
 
 
-def to_document(draft: Draft) -> dict:
-    doc: dict = {"id": draft.id}
+def to_document(draft: Draft, source_lang: str = "en") -> dict:
+    # An imported notice is a draft (left out of --publish until someone has checked it) in the
+    # language it was written in (no empty translations until a translator takes it on).
+    doc: dict = {"id": draft.id, "status": "draft", "languages": [source_lang]}
     if draft.title:
         doc["title"] = draft.title
     else:
@@ -33,6 +35,7 @@ def to_document(draft: Draft) -> dict:
     else:
         doc["version"] = {"value": "1.0", "to_confirm": "the Word document does not give a version number"}
     doc["effective"] = {"value": PLACEHOLDER_DATE, "to_confirm": NO_DATE}
+    doc.update(draft.owner)
     if draft.contacts:
         doc["contacts"] = draft.contacts
     facts = {kind: [_fact(f) for f in draft.facts[kind]] for kind in FACT_ORDER if draft.facts.get(kind)}
@@ -44,6 +47,8 @@ def to_document(draft: Draft) -> dict:
 
 def _fact(fact: dict) -> dict:
     out = {k: v for k, v in fact.items() if not k.startswith("_")}
+    if "_nested" in fact:
+        out.update(_nest(fact["_nested"]))
     for flag in ("special", "criminal"):
         if out.get(flag) == "true":
             out[flag] = True
@@ -92,19 +97,47 @@ def _body(blocks: list[Block], uses: dict[str, int], all_ids: dict[str, list[str
             body.append({"id": ids(block.text, block.kind), block.kind: text})
         elif block.kind in ("list", "numbered"):
             first = block.items[0].text if block.items else "list"
-            body.append({"id": ids(first, "list"), block.kind: _items(block.items)})
+            entry = {"id": ids(first, "list"), block.kind: _items(block.items)}
+            if block.kind == "numbered":
+                entry["numbering"] = block.numbering
+            body.append(entry)
         elif block.kind == "table":
-            table = {"header": list(block.header), "rows": [list(r) for r in block.rows]}
-            body.append({"id": ids(" ".join(block.header), "table"), "table": table})
+            body.append({"id": ids(block.caption or " ".join(block.header), "table"), "table": _table(block)})
+        elif block.kind == "details":
+            rows = clean.Ids()
+            details = [
+                {"id": rows(label, "row"), "label": label, "value": value} for label, value in block.details
+            ]
+            body.append({"id": ids(block.details[0][0], "details"), "details": details})
     return body
+
+
+def _table(block: Block) -> dict:
+    table: dict = {}
+    if block.caption:
+        table["caption"] = block.caption
+    table["header"] = list(block.header)
+    if block.header_column:
+        table["header_column"] = True
+    table["rows"] = [
+        {"id": i, "cells": list(r)} for i, r in zip(tables.row_ids(block), block.rows, strict=True)
+    ]
+    return table
 
 
 def _items(items: list[Item]) -> list[dict]:
     ids = clean.Ids()
-    out = []
-    for item in items:
-        entry: dict = {"id": ids(item.text), "text": item.text}
-        if item.children:
-            entry["items"] = _items(item.children)
-        out.append(entry)
+    return [{"id": ids(item.text), "text": item.text, **_nest(item)} for item in items]
+
+
+def _nest(item: Item) -> dict:
+    """An item's further paragraphs and sub-list, as the notice format writes them."""
+    out: dict = {}
+    if item.more:
+        out["more"] = list(item.more)
+    if item.children and item.ordered:
+        out["numbered"] = _items(item.children)
+        out["numbering"] = item.numbering
+    elif item.children:
+        out["items"] = _items(item.children)
     return out

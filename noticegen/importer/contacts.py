@@ -12,7 +12,7 @@ import re
 
 from noticegen.grammar import LINK
 from noticegen.importer import clean
-from noticegen.importer.model import Report, Section
+from noticegen.importer.model import Report, Section, walk
 from noticegen.importer.site import SiteInfo
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -36,15 +36,21 @@ def phone_value(raw: str) -> str | None:
 
 
 class Contacts:
-    def __init__(self, site: SiteInfo, report: Report) -> None:
+    def __init__(self, site: SiteInfo, report: Report, owners: dict | None = None) -> None:
         self.site, self.report = site, report
         self.made: list[dict] = []
-        self.ids = clean.Ids([c.id for c in site.contacts] + ["org"])
+        owners = owners or {}
+        controllers = [c["id"] for c in owners.get("controllers", [])]
+        self.ids = clean.Ids([c.id for c in site.contacts] + ["org", "dpo", "controller", *controllers])
         self.known: dict[str, str] = {}  # an email or phone -> the contact id
         for contact in site.contacts:
             for value in (contact.email, contact.phone):
                 if value:
                     self.known[_key(value)] = contact.id
+        dpo = owners.get("dpo", {})
+        for value in dpo.get("email"), dpo.get("phone"):
+            if isinstance(value, str):
+                self.known[_key(value)] = "dpo"  # the notice's own DPO
 
     def run(self, sections: list[Section]) -> list[dict]:
         for section in sections:
@@ -56,8 +62,9 @@ class Contacts:
                     block.text = self._text(block.text, previous, block.index)
                     previous = block.text
                 elif block.kind in ("list", "numbered"):
-                    for item in [x for i in block.items for x in (i, *i.children)]:
+                    for item in walk(block.items):
                         item.text = self._text(item.text, previous, item.index)
+                        item.more = [self._text(t, item.text, item.index) for t in item.more]
                 elif block.kind == "table":
                     block.rows = [[self._text(c, "", block.index) for c in row] for row in block.rows]
                 else:

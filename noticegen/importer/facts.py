@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from noticegen.importer import clean, lawful
-from noticegen.importer.model import Block, Item, Report, Section
+from noticegen.importer import clean, lawful, tables
+from noticegen.importer.model import Block, Item, Report, Section, walk
 
 TOPICS = (
     ("rights", r"\brights?\b"),
@@ -52,6 +52,7 @@ RIGHT_KINDS = (
     ("objection", r"\bobject"),
 )
 SIMPLE = ("categories", "sources", "recipients", "sharing_without_knowledge")
+NESTING = (*SIMPLE, "retention", "rights")  # fact lists whose items may hold sub-lists
 
 
 def topic(text: str) -> str | None:
@@ -93,7 +94,9 @@ class Mapper:
                     following.ref = "right-title:" + block.text  # taken with its paragraph below
                     continue
                 out.append(block)
-            elif block.kind in ("list", "numbered"):
+            elif block.kind == "table":
+                out.extend(self._table(block))
+            elif block.kind == "list":
                 kind = self._list_kind(block, intro, sub, title)
                 out.append(self._list(kind, block) if kind else block)
                 if kind is None and title == "lawful_bases":
@@ -112,13 +115,15 @@ class Mapper:
 
     def _list_kind(self, block: Block, intro: str, sub: str, title: str | None) -> str | None:
         """Which fact list a list is, from its items, its introduction, sub-heading or section."""
-        texts = [i.text for i in _flat(block.items)]
+        texts = [i.text for i in walk(block.items)]
         if WITHOUT_KNOWLEDGE.search(intro) or WITHOUT_KNOWLEDGE.search(sub):
             return "sharing_without_knowledge"
         if sum(lawful.is_law(t) for t in texts) >= 0.6 * len(texts):
             return "legislation"
         if all(lawful.basis_refs(t) for t in texts):
             return "lawful_bases"
+        if title == "lawful_bases":
+            return None  # a list of conditions or purposes: a person maps it (the report says so)
         for context in (intro if intro.endswith(":") else "", sub):
             kind = topic(context) if context else None
             if kind and kind != "lawful_bases":
@@ -131,10 +136,37 @@ class Mapper:
         return kind if kind in SIMPLE else None
 
     def _list(self, kind: str, block: Block) -> Block:
-        items = _flat(block.items)
-        if len(items) > len(block.items):
-            self.report.add(block.index, items[0].text, f"a list with sub-items was made one list of {kind}")
-        return Block("facts", block.index, ref=kind, only=[self._item(kind, item) for item in items])
+        if kind not in NESTING:
+            items = walk(block.items)
+            if len(items) > len(block.items):
+                self.report.add(
+                    block.index, items[0].text, f"a list with sub-items was made one list of {kind}"
+                )
+            return Block("facts", block.index, ref=kind, only=[self._item(kind, item) for item in items])
+        only = []
+        for item in block.items:
+            only.append(self._item(kind, item))
+            if item.children or item.more:
+                self.facts[kind][-1]["_nested"] = item
+        return Block("facts", block.index, ref=kind, only=only)
+
+    def _table(self, block: Block) -> list[Block]:
+        """A retention or recipients table as facts (its caption kept as a paragraph), else itself."""
+        found = tables.as_facts(block)
+        if found is None:
+            return [block]
+        kind, facts = found
+        only = [self._add(kind, fact, "") for fact in facts]
+        what = "a retention schedule" if kind == "retention" else "a table of who data is shared with"
+        self.report.add(
+            block.index,
+            " | ".join(block.header),
+            f"{what}: its rows were made {kind} facts, shown as a table with the notice format's own "
+            "column headings: check them against the Word table's",
+            "change",
+        )
+        caption = [Block("paragraph", block.index, text=block.caption)] if block.caption else []
+        return [*caption, Block("facts", block.index, ref=kind, only=only)]
 
     def _item(self, kind: str, item: Item, title: str = "") -> str:
         text = item.text
@@ -159,6 +191,8 @@ class Mapper:
 
     def _paragraph(self, block: Block, title: str | None) -> Block:
         text = block.text
+        if not text:
+            return block  # a section with no text: left to write (the report says so)
         if block.ref.startswith("right-title:"):
             ident = self._right(text, block.ref.split(":", 1)[1], block.index)
             return Block("facts", block.index, ref="rights", only=[ident])
@@ -212,10 +246,6 @@ class Mapper:
 
 def _right_kind(text: str) -> str | None:
     return next((kind for kind, pattern in RIGHT_KINDS if re.search(pattern, text, re.I)), None)
-
-
-def _flat(items: list[Item]) -> list[Item]:
-    return [x for item in items for x in (item, *item.children)]
 
 
 def _merge(blocks: list[Block]) -> list[Block]:

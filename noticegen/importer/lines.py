@@ -29,6 +29,11 @@ class Line:
     typed: bool = False  # a bullet typed as a character, not Word numbering
     indent: int = 0
     para: Para | None = None
+    numbering: str = ""  # a Word-numbered item's numbering style (decimal, lower-alpha …)
+    key: str = ""  # the Word list an item belongs to
+    marker: str = ""  # a typed bullet or number ("·", "a)", "(ii)")
+    continues: int = 0  # a "List Continue N" paragraph: more text of the item at level N
+    caption: bool = False  # a paragraph in Word's Caption style
 
     @property
     def short(self) -> bool:
@@ -64,8 +69,9 @@ def paragraph_lines(para: Para, report: Report) -> list[Line]:
     for n, group in enumerate(g for g in groups if g):
         text = "\n".join(group)
         body, typed = clean.strip_bullet(text)
+        marker = clean.typed_marker(text)
         line = Line("", para.index, bold=para.bold, style_heading=para.heading if n == 0 else None)
-        line.indent = para.indent
+        line.indent, line.caption = para.indent, para.style.lower() == "caption"
         numbered_heading = para.numbering == "ordered" and para.bold and para.ilvl == 0
         if (
             n == 0
@@ -74,15 +80,15 @@ def paragraph_lines(para: Para, report: Report) -> list[Line]:
             and not (numbered_heading and len(text.split()) <= SHORT_WORDS and not NOT_HEADING.search(text))
         ):
             line.role, line.kind, text = "item", para.numbering, body if typed else text
-            line.level = 2 if para.ilvl >= 1 or para.style_level >= 2 else 1
-            if para.ilvl >= 2:
-                report.add(para.index, body, "a third-level list item was put at the second level", "info")
+            line.level, line.numbering, line.key = para.level or 1, para.num_format, para.num_id
         elif n == 0 and para.numbering and para.heading is None:
             line.typed_number, line.kind = True, "ordered"  # a heading numbered by Word
+            line.numbering, line.key = para.num_format, para.num_id
         elif typed == "bullet":
-            line.role, line.kind, line.typed, text = "item", "bullet", True, body
+            line.role, line.kind, line.typed, line.marker, text = "item", "bullet", True, marker, body
         elif typed == "ordered":
-            line.typed_number, line.kind = True, "ordered"
+            line.typed_number, line.kind, line.marker = True, "ordered", marker
+        line.continues = para.continues if n == 0 and not para.numbering else 0
         line.text = clean.join_lines(text)
         report.drop("manual line breaks joined", text.count("\n") - line.text.count("\n"))
         if typed == "bullet":

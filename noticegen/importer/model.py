@@ -19,8 +19,12 @@ class Para:
     style: str = ""
     heading: int | None = None  # 0 = the Title style; 1, 2 … = a heading level (style or outline)
     numbering: str | None = None  # "bullet" or "ordered" when Word numbers the paragraph
+    num_format: str = ""  # the notice format's numbering style (decimal, lower-alpha …) if ordered
+    num_id: str = ""  # which Word list the paragraph belongs to ("" when none)
     ilvl: int = 0  # the Word numbering level (0 = first)
     style_level: int = 0  # the 2 of "List Bullet 2"
+    level: int = 0  # the list nesting level (1 = top) when the paragraph is a list item
+    continues: int = 0  # the 2 of "List Continue 2": a further paragraph of an item at that level
     bold: bool = False
     indent: int = 0  # left indent in twentieths of a point
     toc: bool = False  # part of a table of contents
@@ -29,22 +33,40 @@ class Para:
 
 @dataclass
 class Item:
+    """A list item: its text, further paragraphs (`more`) and a sub-list (`children`)."""
+
     text: str
     index: int
     children: list[Item] = field(default_factory=list)
     id: str = ""
+    more: list[str] = field(default_factory=list)
+    ordered: bool = False  # the sub-list is numbered
+    numbering: str = "decimal"  # the sub-list's numbering style when it is numbered
+
+    def walk(self) -> list[Item]:
+        """This item and every item under it, in document order."""
+        return [self, *(x for child in self.children for x in child.walk())]
+
+
+def walk(items: list[Item]) -> list[Item]:
+    """Every item of a list and of its sub-lists, in document order."""
+    return [x for item in items for x in item.walk()]
 
 
 @dataclass
 class Block:
     """A body block of a section; `kind` is one of the notice format's block kinds."""
 
-    kind: str  # paragraph, heading, list, numbered, table, facts
+    kind: str  # paragraph, heading, list, numbered, table, details, facts
     index: int
     text: str = ""
     items: list[Item] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    caption: str = ""  # a table's caption
+    header_column: bool = False  # a table whose first cells are row headers
+    numbering: str = "decimal"  # a numbered list's style
+    details: list[tuple[str, str]] = field(default_factory=list)  # label/value rows
     ref: str = ""  # for facts: the fact list
     only: list[str] = field(default_factory=list)  # for facts: the item ids shown here
     id: str = ""
@@ -70,6 +92,7 @@ class Draft:
     version: str | None = None
     facts: dict[str, list[dict]] = field(default_factory=dict)
     contacts: list[dict] = field(default_factory=list)
+    owner: dict = field(default_factory=dict)  # controllers, joint_arrangement, dpo as written
 
 
 @dataclass
@@ -77,7 +100,7 @@ class Note:
     index: int  # the paragraph it came from (0: the document as a whole)
     text: str  # that paragraph's text, shortened
     message: str
-    kind: str = "todo"  # todo (could not map), guess (check it), info (what was done)
+    kind: str = "todo"  # todo (could not map), guess (check it), change (to the structure), info
 
 
 @dataclass

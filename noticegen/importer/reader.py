@@ -8,14 +8,11 @@ Bookmarks, proofing marks, deleted text, hidden text and field instructions are 
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
-from noticegen.errors import UserError
 from noticegen.importer.links import hyperlink_target, markdown
 from noticegen.importer.model import Para, Report
-from noticegen.importer.styles import Styles, W, indent, on, val
+from noticegen.importer.styles import LEVEL_STEP, ParaStyle, Styles, W, indent, on, val
 
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -23,39 +20,12 @@ MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 CONTAINERS = {W + t for t in ("smartTag", "ins", "moveTo", "customXml", "sdt", "sdtContent", "dir", "bdo")}
 SYMBOLS = {"F0B7": "·", "F0A7": "▪", "F0D8": "➢", "F076": "❖", "F0FC": "✓", "F02D": "-"}
-OLE = b"\xd0\xcf\x11\xe0"
 
 
 @dataclass
 class _Field:
     instr: str = ""
     result: bool = False
-
-
-def open_docx(path: Path):
-    """The python-docx Document, or a UserError that says why the file cannot be read."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    if not path.is_file():
-        raise UserError.at(path, "there is no such file: give the path of a Word document (.docx)")
-    with path.open("rb") as handle:
-        head = handle.read(4)
-    if head == OLE:
-        raise UserError.at(
-            path,
-            "this is an old Word 97-2003 (.doc) file or a password-protected document: open it in "
-            "Word, remove any password and use Save As > Word Document (.docx), then import that",
-        )
-    try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError) as exc:
-        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-        raise UserError.at(
-            path,
-            f"this is not a Word document (.docx) that can be read ({detail}): "
-            "open it in Word and use Save As > Word Document (.docx)",
-        ) from None
 
 
 def read(document, report: Report) -> list[Para]:
@@ -130,7 +100,8 @@ class _Walker:
         num_id, ilvl = style.num_id, style.ilvl
         if num is not None:
             num_id = val(num, "numId", num_id)
-            ilvl = int(val(num, "ilvl", str(ilvl)) or 0)
+            given = val(num, "ilvl", str(ilvl)) or "0"
+            ilvl = min(int(given), 8) if given.isdigit() else 0
         bold_default = style.bold
         self._toc = style.name.lower().startswith("toc")
         segments: list[tuple[str, str | None, bool]] = []
@@ -146,12 +117,26 @@ class _Walker:
             style=style.name,
             heading=heading,
             numbering=numbering,
+            num_format=self.styles.numbering(num_id, ilvl) if numbering == "ordered" else "",
+            num_id=(num_id or style.name) if numbering else "",
             ilvl=ilvl,
             style_level=style.list_level,
+            level=self._level(ppr, style, num_id, ilvl) if numbering else 0,
+            continues=style.continues,
             bold=bool(texts) and all(b for _, b in texts),
             indent=indent(ppr) or style.indent,
             toc=self._toc,
         )
+
+    def _level(self, ppr, style: ParaStyle, num_id: str | None, ilvl: int) -> int:
+        """A list item's nesting level: its Word numbering level, its style's ("List Bullet 2"),
+        one more for each step it is indented deeper than that level's own indent."""
+        level = max(ilvl + 1, style.list_level or 1)
+        direct = indent(ppr)
+        expected = self.styles.level_indent(num_id, ilvl) or style.indent or LEVEL_STEP * level
+        if direct and direct >= expected + LEVEL_STEP // 2:
+            level += round((direct - expected) / LEVEL_STEP)
+        return min(level, 9)
 
     def _inline(self, element, out: list, link: str | None, bold: bool, index: int) -> None:
         for child in element:

@@ -41,7 +41,7 @@ def render(draft: Draft, report: Report, source: str, target: str) -> str:
     lines = [
         f"Import report: {source} -> {target}",
         "",
-        f"Made: {len(draft.sections)} sections"
+        f"Made: {len(draft.sections)} section{'s' if len(draft.sections) != 1 else ''}"
         + (f" ({len(shared)} from site.yaml's shared blocks: {', '.join(shared)})" if shared else "")
         + f"; {len(draft.contacts)} new contact{'s' if len(draft.contacts) != 1 else ''}.",
         f"Facts: {facts or 'none'}.",
@@ -69,6 +69,7 @@ def render(draft: Draft, report: Report, source: str, target: str) -> str:
     for title, found in (
         ("To finish by hand", [_line(note) for note in todo]),
         ("Guesses to check", [_line(note) for note in report.of("guess")]),
+        ("Structure changed", [_line(note) for note in report.of("change")]),
         ("Done for you", done),
     ):
         lines += ["", f"{title} ({len(found)}):"]

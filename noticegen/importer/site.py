@@ -19,6 +19,7 @@ class SiteInfo:
     website: str = ""
     contacts: list[Contact] = field(default_factory=list)  # the DPO first
     blocks: dict[str, tuple[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    source_lang: str = "en"  # the language notices are written in: the site's first
 
     def contact(self, ident: str) -> Contact | None:
         return next((c for c in self.contacts if c.id == ident), None)
@@ -59,6 +60,7 @@ def load_site(root: Path) -> SiteInfo:
     if reporter.errors or site is None:
         raise UserError(reporter.errors or "site.yaml could not be read: run 'noticegen check' to see why")
     info = SiteInfo(site.org_name.value, site.ico_registration, site.website, [site.dpo, *site.contacts])
+    info.source_lang = site.default_language
     for name, (title, body) in blocks.items():
         texts = [(b.kind, b.text.value) for b in body if b.text is not None]
         info.blocks[name] = (title.value, texts)

@@ -6,9 +6,10 @@ import re
 
 from noticegen.importer import clean
 from noticegen.importer.lines import NOT_HEADING, Line, paragraph_lines
-from noticegen.importer.model import Block, Item, Para, Report, Section
+from noticegen.importer.lists import Lists
+from noticegen.importer.model import Block, Para, Report, Section
+from noticegen.importer.tables import table_block
 
-INDENT_STEP = 150  # twips: a typed bullet indented this much more than the first is a sub-item
 VERSION = re.compile(r"^(?:document\s+)?version\s*(?:number|no\.?)?\s*:?\s*v?(\d+(?:\.\d+){0,2})$", re.I)
 
 
@@ -90,8 +91,8 @@ def _near_numbered(lines: list[Line], line: Line) -> bool:
 
 def _assemble(lines: list[Line], report: Report) -> list[Section]:
     sections: list[Section] = []
-    indents: dict[int, int] = {}  # a list being built -> the indent of its first item
-    for line in lines:
+    lists = Lists(report)
+    for at, line in enumerate(lines):
         if line.role == "title":
             continue
         if line.role == "section":
@@ -108,12 +109,22 @@ def _assemble(lines: list[Line], report: Report) -> list[Section]:
             )
         blocks = sections[-1].blocks
         last = blocks[-1] if blocks else None
+        level = lists.continues(blocks, lines, at)
+        if line.caption and _caption(blocks, line, lines[at + 1 : at + 2], report):
+            continue
         if line.role == "heading":
-            blocks.append(Block("heading", line.index, text=clean.strip_heading_number(line.text)))
+            text = clean.strip_heading_number(line.text)
+            report.drop("typed heading numbers", text != line.text)
+            blocks.append(Block("heading", line.index, text=text))
         elif line.role == "item":
-            _add_item(blocks, line, indents)
+            text = clean.strip_bullet(line.text)[0] if line.typed_number else line.text
+            lists.add(blocks, line, clean.item_text(text.replace("\n", " ")))
         elif line.role == "table":
-            blocks.append(_table_block(line, report))
+            caption = blocks.pop().text if last is not None and last.kind == "caption" else ""
+            blocks.append(table_block(line, report))
+            blocks[-1].caption = caption
+        elif level:
+            lists.add_more(blocks, level, line)
         elif last and last.kind == "paragraph" and _continues(last, line):
             last.text += "\n" + line.text
         else:
@@ -129,6 +140,20 @@ def _assemble(lines: list[Line], report: Report) -> list[Section]:
     return sections
 
 
+def _caption(blocks: list[Block], line: Line, following: list[Line], report: Report) -> bool:
+    """A Caption-styled paragraph just before or after a table is its caption (True: taken)."""
+    text = clean.squash(line.text)
+    last = blocks[-1] if blocks else None
+    if last is not None and last.kind == "table" and not last.caption:
+        last.caption = text
+    elif following and following[0].role == "table":
+        blocks.append(Block("caption", line.index, text=text))  # the table takes it
+    else:
+        return False
+    report.add(line.index, text, "this Caption paragraph was made the caption of the table", "change")
+    return True
+
+
 def _continues(last: Block, line: Line) -> bool:
     """ "Telephone: …" or "E-mail …" on its own line after "… can be contacted at:"."""
     previous = last.text.split("\n")[-1]
@@ -138,39 +163,3 @@ def _continues(last: Block, line: Line) -> bool:
         and bool(clean.LABEL.match(line.text))
         and (previous.endswith(":") or bool(clean.LABEL.match(previous)))
     )
-
-
-def _add_item(blocks: list[Block], line: Line, indents: dict[int, int]) -> None:
-    kind = "numbered" if line.kind == "ordered" else "list"
-    text = clean.strip_bullet(line.text)[0] if line.typed_number else line.text
-    item = Item(clean.item_text(text.replace("\n", " ")), line.index)
-    last = blocks[-1] if blocks else None
-    if last is None or last.kind not in ("list", "numbered") or (last.kind != kind and line.level == 1):
-        last = Block(kind, line.index)
-        indents[id(last)] = line.indent
-        blocks.append(last)
-    level = line.level
-    if line.typed and line.indent > indents.get(id(last), 0) + INDENT_STEP:
-        level = 2
-    if level == 2 and last.items:
-        last.items[-1].children.append(item)
-    else:
-        last.items.append(item)
-
-
-def _table_block(line: Line, report: Report) -> Block:
-    rows = []
-    empty = False
-    for row in line.para.rows or []:
-        cells = []
-        for cell in row:
-            texts = [clean.strip_bullet(clean.tidy(clean.repair(p.text)))[0] for p in cell]
-            text = clean.squash(" ".join(t.replace("\n", " ") for t in texts if t.strip()))
-            empty = empty or not text
-            cells.append(text or "–")
-        rows.append(cells)
-    header, body = rows[0], rows[1:]
-    body = [(r + ["–"] * len(header))[: len(header)] for r in body]
-    if empty:
-        report.add(line.index, " | ".join(header), "a table has empty cells: they were written as '–'")
-    return Block("table", line.index, header=header, rows=body)

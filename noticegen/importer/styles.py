@@ -11,6 +11,13 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALSE = ("0", "false", "off")
 HEADING = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 LIST_STYLE = re.compile(r"^list\s*(bullet|number|continue|paragraph)?\s*(\d)?$", re.IGNORECASE)
+NUMBERING = {  # Word's number formats -> the notice format's numbering styles
+    "lowerLetter": "lower-alpha",
+    "upperLetter": "upper-alpha",
+    "lowerRoman": "lower-roman",
+    "upperRoman": "upper-roman",
+}
+LEVEL_STEP = 360  # twips: Word indents each list level this much more than the one above
 
 
 def val(element, tag: str, default: str | None = None) -> str | None:
@@ -39,6 +46,7 @@ class ParaStyle:
     bold: bool = False
     list_kind: str | None = None  # "bullet"/"ordered" from a List Bullet / List Number style
     list_level: int = 0
+    continues: int = 0  # the 2 of "List Continue 2"
 
 
 class Styles:
@@ -93,6 +101,7 @@ class Styles:
                 kind = listed.group(1).lower()
                 info.list_kind = {"bullet": "bullet", "number": "ordered"}.get(kind)
                 info.list_level = int(listed.group(2) or 1) if info.list_kind else 0
+                info.continues = int(listed.group(2) or 1) if kind == "continue" else 0
         bolds = [s.font.bold for s in chain if s.font.bold is not None]
         info.bold = bool(bolds and bolds[0])
         return info
@@ -112,10 +121,24 @@ class Styles:
         """ "bullet", "ordered", or None when the paragraph is not numbered after all."""
         if not num_id or num_id == "0":
             return None
-        fmt = self.formats.get((num_id, ilvl)) or self.formats.get((num_id, 0))
+        fmt = self.format(num_id, ilvl)
         if fmt == "none":
             return None
         return "bullet" if fmt in (None, "bullet") else "ordered"
+
+    def format(self, num_id: str | None, ilvl: int) -> str | None:
+        """Word's number format of a list level: bullet, decimal, lowerLetter … (None: unknown)."""
+        found = self.formats.get((num_id or "", ilvl)) or self.formats.get((num_id or "", 0))
+        return found[0] if found else None
+
+    def numbering(self, num_id: str | None, ilvl: int) -> str:
+        """The notice format's numbering style for an ordered list level."""
+        return NUMBERING.get(self.format(num_id, ilvl) or "", "decimal")
+
+    def level_indent(self, num_id: str | None, ilvl: int) -> int:
+        """The left indent Word gives a list level (0 when the definition gives none)."""
+        found = self.formats.get((num_id or "", ilvl))
+        return found[1] if found else 0
 
 
 def indent(ppr) -> int:
@@ -129,18 +152,18 @@ def indent(ppr) -> int:
     return 0
 
 
-def _numbering(document) -> dict[tuple[str, int], str]:
-    """(numId, level) -> Word number format (bullet, decimal, lowerLetter …, none)."""
+def _numbering(document) -> dict[tuple[str, int], tuple[str, int]]:
+    """(numId, level) -> (Word number format: bullet, decimal, lowerLetter …, none; its indent)."""
     try:
         root = document.part.numbering_part.element
     except (KeyError, NotImplementedError, ValueError):
         return {}
-    abstract: dict[str, dict[int, str]] = {}
+    abstract: dict[str, dict[int, tuple[str, int]]] = {}
     for node in root.iterfind(W + "abstractNum"):
         levels = abstract.setdefault(node.get(W + "abstractNumId", ""), {})
         for lvl in node.iterfind(W + "lvl"):
-            levels[int(lvl.get(W + "ilvl", "0"))] = val(lvl, "numFmt", "decimal") or "decimal"
-    formats: dict[tuple[str, int], str] = {}
+            levels[_level(lvl)] = _level_format(lvl)
+    formats: dict[tuple[str, int], tuple[str, int]] = {}
     for num in root.iterfind(W + "num"):
         num_id = num.get(W + "numId", "")
         for level, fmt in abstract.get(val(num, "abstractNumId") or "", {}).items():
@@ -148,5 +171,14 @@ def _numbering(document) -> dict[tuple[str, int], str]:
         for override in num.iterfind(W + "lvlOverride"):
             lvl = override.find(W + "lvl")
             if lvl is not None and val(lvl, "numFmt"):
-                formats[(num_id, int(override.get(W + "ilvl", "0")))] = val(lvl, "numFmt") or "decimal"
+                formats[(num_id, _level(override))] = _level_format(lvl)
     return formats
+
+
+def _level(node) -> int:
+    value = node.get(W + "ilvl", "0")
+    return int(value) if value.isdigit() else 0
+
+
+def _level_format(lvl) -> tuple[str, int]:
+    return val(lvl, "numFmt", "decimal") or "decimal", indent(lvl.find(W + "pPr"))

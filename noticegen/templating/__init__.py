@@ -129,6 +129,27 @@ class Renderer:
         extra = f' dir="{own}"' if own != direction(self.notice.lang) else ""
         return Markup(f' lang="{text.lang}"{extra}')
 
+    def item_lang(self, text: Text | None) -> Markup:
+        """` lang="en"` (no `dir`) for a list item shown in a fallback language: the item keeps the
+        list's direction, so its bullet stays on the list's side; `isolate` turns its words."""
+        if text is None or not text.lang or text.lang == self.notice.lang:
+            return Markup("")
+        return Markup(' lang="{}"').format(text.lang)
+
+    def isolate(self, text: Text | None, html: str) -> Markup:
+        """`html` in `<span dir=…>` when `text` is a fallback written in the other direction."""
+        own = direction(text.lang) if text is not None and text.lang else direction(self.notice.lang)
+        if own == direction(self.notice.lang):
+            return Markup(html)
+        return Markup('<span dir="{}">{}</span>').format(own, Markup(html))
+
+    def inline_html(self, text: Text | None) -> Markup:
+        """The text as HTML inside a sentence: in `<span lang=…>` when it is a fallback."""
+        attributes = self.lang_attr(text)
+        return (
+            Markup("<span{}>{}</span>").format(attributes, self.html(text)) if attributes else self.html(text)
+        )
+
     def facts(self, block: Block) -> list[FactEntry]:
         """The facts a `facts:` block shows, in the chosen order."""
         return [views.entry(v) for v in views.shown_values(self.notice, block)]
