@@ -91,7 +91,11 @@ def test_the_page_shows_facts_and_nothing_else(site):
         for entry in rows.get("Our lawful basis", []):
             (code,) = re.findall(r"Article (\S+)\)$", entry)
             assert code in codes, (notice.id, entry)
-        assert rows["Who is responsible for your information"] == ["Sefton Council (the data controller)"]
+        # Each notice's own controller(s) (an imported notice names its own), else the site's.
+        names = [c.name.value for c in notice.controllers] or [project.site.org_name.value]
+        assert rows["Who is responsible for your information"] == [
+            f"{n} (the data controller)" for n in names
+        ]
 
 
 def test_the_seed_summary_in_every_format(site):
