@@ -49,6 +49,7 @@ def notices_index(project: Project, langs: tuple[str, ...]) -> dict:
                 "linked_data": f"{notice.id}/{lang}/{notice.id}.jsonld",
             }
             for lang in langs
+            if not notice.languages or lang in notice.languages  # the notice's own languages only
         ]
         entries.append(entry)
     return {
