@@ -1,4 +1,4 @@
-"""Language facts from Babel: text direction, own-language names, dates."""
+"""Language facts from Babel: text direction, own-language names, dates; which languages a notice is in."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import functools
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+
+from noticegen.model import Notice
 
 RTL = {"ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd"}
 
@@ -41,3 +43,8 @@ def own_name(code: str) -> str:
 
 def long_date(day: dt.date, code: str) -> str:
     return format_date(day, format="long", locale=_locale(code))
+
+
+def notice_langs(notice: Notice, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages of `langs` a notice is made in: those its `languages:` names (none named: all)."""
+    return tuple(lang for lang in langs if not notice.languages or lang in notice.languages)

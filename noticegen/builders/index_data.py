@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from noticegen.builders.data import dumps
 from noticegen.builders.job import Artifact
+from noticegen.languages import notice_langs
 from noticegen.model import Project
 from noticegen.releases.store import list_releases
 from noticegen.templating import Renderer, template_file
@@ -48,8 +49,7 @@ def notices_index(project: Project, langs: tuple[str, ...]) -> dict:
                 "data": f"{notice.id}/{lang}/{notice.id}.json",
                 "linked_data": f"{notice.id}/{lang}/{notice.id}.jsonld",
             }
-            for lang in langs
-            if not notice.languages or lang in notice.languages  # the notice's own languages only
+            for lang in notice_langs(notice, langs)
         ]
         entries.append(entry)
     return {

@@ -18,9 +18,10 @@ from noticegen.errors import Reporter
 from noticegen.i18n.release_notes import release_note
 from noticegen.i18n.translate import content_catalog, translate
 from noticegen.i18n.workflow import refuse_bad_catalogs
+from noticegen.languages import notice_langs
 from noticegen.model import Notice, Project, Site
 from noticegen.pipeline.cache import Manifest
-from noticegen.pipeline.gate import admit, leave_out_thin, notice_langs, pairs, select_langs, select_notices
+from noticegen.pipeline.gate import admit, leave_out_thin, pairs, select_langs, select_notices
 from noticegen.pipeline.lock import build_lock
 from noticegen.pipeline.output import WriteSummary, publish
 from noticegen.pipeline.search import search_artifacts

@@ -15,6 +15,7 @@ from noticegen.changes import compare
 from noticegen.checks import CheckResult
 from noticegen.errors import Refused, UserError
 from noticegen.i18n.translate import content_catalog, translate
+from noticegen.languages import notice_langs
 from noticegen.model import Notice, Project
 from noticegen.releases import WORKING, list_releases, load_release
 
@@ -64,11 +65,6 @@ def refuse_unpublishable(
             "nothing was built: the website must show released versions only, so that the council "
             "can say what a family was told and when (see docs/releasing.md)",
         )
-
-
-def notice_langs(notice: Notice, langs: tuple[str, ...]) -> tuple[str, ...]:
-    """The languages of this build a notice is made in: those its `languages:` names (default: all)."""
-    return tuple(lang for lang in langs if not notice.languages or lang in notice.languages)
 
 
 def leave_out_thin(project: Project, langs: tuple[str, ...], notes: list[str]) -> tuple[Project, list[str]]:
