@@ -14,15 +14,22 @@ from noticegen.grammar import PLACEHOLDER
 from noticegen.languages import direction
 from noticegen.model import Block, Notice, Site, Text
 from noticegen.templating import views
+from noticegen.templating.compiled import shared_code
 from noticegen.templating.views import FactEntry
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!<>])")
 
 
 def environment(
-    templates: tuple[str, ...], translations: gettext.NullTranslations | None = None, escape: bool = True
+    templates: tuple[str, ...],
+    translations: gettext.NullTranslations | None = None,
+    escape: bool = True,
+    compiled_in: Path | None = None,
 ) -> jinja2.Environment:
-    """Autoescaped, strict about undefined names, with the interface words from `translations`."""
+    """Autoescaped, strict about undefined names, with the interface words from `translations`.
+
+    Templates are compiled once per process for every environment alike (templating.compiled),
+    and kept in the folder `compiled_in` between processes when given."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(templates)),
         autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True)
@@ -33,6 +40,7 @@ def environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=shared_code(escape, compiled_in),
     )
     words = InterfaceText(translations or gettext.NullTranslations(), escape)
     env.install_gettext_callables(  # type: ignore[attr-defined]
