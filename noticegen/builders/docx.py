@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
@@ -13,7 +12,7 @@ from docx.shared import Cm, Pt
 from noticegen.builders import ooxml
 from noticegen.builders.docx_glance import write_glance
 from noticegen.builders.docx_parts import FACT_WORDS, Parts, lang_of
-from noticegen.builders.job import Artifact, Job, interface_words
+from noticegen.builders.job import Artifact, Job, interface_words, logo_png
 from noticegen.i18n.fallback import isolate_runs
 from noticegen.inline import Run
 from noticegen.languages import direction, long_date
@@ -21,7 +20,6 @@ from noticegen.model import Block, Contact, Text
 from noticegen.templating import Renderer, template_file
 
 LOGO_BOX = (Cm(6), Cm(2))  # the largest the logo is shown, keeping its shape
-RASTER = (".png", ".jpg", ".jpeg", ".gif")
 UNCONFIRMED = "date not confirmed yet"  # the templates' msgid
 FIELD = re.compile(r"(\{page\}|\{pages\})")
 
@@ -35,18 +33,6 @@ class DocxBuilder:
         document.save(buffer := io.BytesIO())
         data = ooxml.reproducible_zip(buffer.getvalue(), job.source_moment.date())
         return [Artifact(f"{job.folder}/{job.notice.id}.docx", data)]
-
-
-def logo_png(job: Job) -> Path | None:
-    """A raster copy of the site logo (Word cannot show SVG everywhere): the file itself, or a
-    PNG of the same name beside it. None when there is none."""
-    if job.site.logo is None:
-        return None
-    source = Path(job.root) / "notice_src" / job.site.logo.file
-    for candidate in (source, source.with_suffix(".png")):
-        if candidate.suffix.lower() in RASTER and candidate.is_file():
-            return candidate
-    return None
 
 
 class _Writer:

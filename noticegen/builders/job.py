@@ -137,6 +137,31 @@ class Builder(Protocol):
         ...
 
 
+RASTER = (".png", ".jpg", ".jpeg", ".gif")
+
+
+def logo_png(job: Job) -> Path | None:
+    """A raster copy of the site logo (Word cannot show SVG everywhere): the file itself, or a
+    PNG of the same name beside it. None when there is none."""
+    if job.site.logo is None:
+        return None
+    source = Path(job.root) / "notice_src" / job.site.logo.file
+    for candidate in (source, source.with_suffix(".png")):
+        if candidate.suffix.lower() in RASTER and candidate.is_file():
+            return candidate
+    return None
+
+
+def embedded_logo(job: Job, fmt: str) -> Path | None:
+    """The logo file whose bytes a format's files contain: Word's raster copy, the PDFs' logo
+    itself; None for the others (a page only links to assets/<logo>)."""
+    if fmt == "docx":
+        return logo_png(job)
+    if fmt in ("pdf", "leaflet") and job.site.logo is not None:
+        return Path(job.root) / "notice_src" / job.site.logo.file
+    return None
+
+
 def job_environment(job: Job, escape: bool = True) -> jinja2.Environment:
     """The Jinja environment for one build job: its templates, its language's interface words."""
     return _environment(job.templates, job.root, job.lang, job.site.default_language, escape)

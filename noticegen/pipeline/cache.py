@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from noticegen import __version__
-from noticegen.builders.job import Artifact, Job
+from noticegen.builders.job import Artifact, Job, embedded_logo
 from noticegen.releases.snapshot import digest
 
 # What each format's templates are made of (relative to a templates folder).
@@ -50,10 +50,10 @@ def inputs_digest(job: Job, fmt: str) -> str:
     """Everything the output of `fmt` for this job depends on, as one hash."""
     root = Path(job.root)
     interface = root / "locales" / job.lang / "LC_MESSAGES" / "interface.po"
-    logo = root / "notice_src" / job.site.logo.file if job.site.logo else None
+    logo = embedded_logo(job, fmt)
     extra = [
         interface.read_bytes() if interface.exists() else b"",
-        logo.read_bytes() if logo and logo.is_file() and fmt not in ("txt", "json", "collection") else b"",
+        logo.read_bytes() if logo and logo.is_file() else b"",
     ]
     # Where the project sits is not an input. The model is hashed once per object: every
     # format of a job shares the same translated site and notice.
