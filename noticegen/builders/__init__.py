@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from noticegen.builders.job import Builder
 
-__all__ = ["FORMATS", "REGISTRY", "SAME_AT_EVERY_ADDRESS", "get_builder"]
+__all__ = ["FORMATS", "LAID_OUT", "REGISTRY", "SAME_AT_EVERY_ADDRESS", "get_builder"]
 
 # name: (module, class, offered to users by --format)
 REGISTRY: dict[str, tuple[str, str, bool]] = {
@@ -33,6 +33,9 @@ FORMATS = tuple(name for name, (_, _, public) in REGISTRY.items() if public)
 # Formats whose files do not depend on where they are published: the latest release at
 # v/<version>/ and the current notice, when their content is the same, are rendered once.
 SAME_AT_EVERY_ADDRESS = frozenset({"pdf", "docx", "txt", "leaflet", "braille"})
+
+# Formats laid out by WeasyPrint (slow to import: a build's workers import it as they start).
+LAID_OUT = frozenset({"pdf", "leaflet"})
 
 
 def get_builder(name: str) -> Builder:

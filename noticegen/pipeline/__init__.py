@@ -9,24 +9,24 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from noticegen import uptodate
-from noticegen.builders import FORMATS
-from noticegen.builders.job import DOWNLOADS, Artifact, Download, Job, ReleaseInfo, download_kind
+from noticegen.builders import FORMATS, LAID_OUT
+from noticegen.builders.job import DOWNLOADS, Artifact, Download, Job, download_kind
 from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
 from noticegen.errors import Reporter
-from noticegen.i18n.release_notes import release_note
-from noticegen.i18n.translate import content_catalog, translate
 from noticegen.i18n.workflow import refuse_bad_catalogs
 from noticegen.languages import notice_langs
-from noticegen.model import Notice, Project, Site
+from noticegen.model import Notice, Project
 from noticegen.pipeline.cache import Manifest
 from noticegen.pipeline.gate import admit, leave_out_thin, pairs, select_langs, select_notices
+from noticegen.pipeline.jobs import make_job, past_jobs
 from noticegen.pipeline.lock import build_lock
 from noticegen.pipeline.output import WriteSummary, publish
 from noticegen.pipeline.search import search_artifacts
 from noticegen.pipeline.tasks import Task, run_tasks
-from noticegen.releases.store import Release, list_releases, load_release, version_key
+from noticegen.pipeline.timings import Timings
+from noticegen.pipeline.workers import Workers
 from noticegen.source import load_project
 from noticegen.templating import templates_dir
 
@@ -97,50 +97,60 @@ def build(
     started = time.perf_counter()
     today = today or dt.date.today()
     inputs = uptodate.fingerprint(options.root, options.key(), today)
-    partial_formats = set(options.formats) != set(FORMATS)
-    project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
-    checks = run_checks(project, options.notices, today)
-    project, notes = admit(project, checks, options.strict, options.publish)
-    langs = select_langs(project, options.langs, options.publish)
-    refuse_bad_catalogs(options.root, langs)  # a translation is untrusted: i18n check first
-    if options.publish:  # so are the translations below the site's minimum coverage
-        project, notes = leave_out_thin(project, langs, notes)
-    notices = select_notices(project, options.notices)
-    out = options.output
-    work = options.root / ".noticegen"
-    partial = bool(options.notices or options.langs or partial_formats)
-    with build_lock(work):  # held from the first render to the swap: one build at a time
-        manifest = Manifest(manifest_path(work, out), out)
-        if options.force:
-            manifest.entries = {}
-        templates = templates_dir(project.root)
-        jobs = [
-            make_job(project, n, lang, templates, notice_langs(n, langs)) for n, lang in pairs(notices, langs)
-        ]
-        artifacts, rendered = make_artifacts(
-            project,
-            jobs,
-            langs,
-            options.formats,
-            options.workers,
-            manifest,
-            out if partial else None,
-            progress,
-        )
-        artifacts += _site_wide(project, jobs, langs, options, artifacts, out if partial else None, report)
-        summary = publish(artifacts, out, work, keep_others=partial)
-        manifest.save(keep_others=partial)
-        said = {
-            "files": len(artifacts),
-            "checks": checks.summary_line(),
-            "problems": [str(p) for p in report.problems],
-            "notes": notes,
-            "kept": summary.kept,
-        }
-        uptodate.record(options.root, out, inputs, said)
-    return BuildResult(
-        len(artifacts), summary, time.perf_counter() - started, out, report, checks, rendered, tuple(notes)
+    timings = Timings(options.root / ".noticegen" / "timings.json")
+    with Workers(options.workers, bool(LAID_OUT & set(options.formats)), timings) as workers:
+        project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
+        checks = run_checks(project, options.notices, today)
+        project, notes = admit(project, checks, options.strict, options.publish)
+        langs = select_langs(project, options.langs, options.publish)
+        refuse_bad_catalogs(options.root, langs)  # a translation is untrusted: i18n check first
+        if options.publish:  # so are the translations below the site's minimum coverage
+            project, notes = leave_out_thin(project, langs, notes)
+        notices = select_notices(project, options.notices)
+        with build_lock(options.root / ".noticegen"):  # from the first render to the swap: one at a time
+            files, summary, rendered = _make_and_publish(
+                project, notices, langs, options, workers, report, progress
+            )
+            said = {
+                "files": files,
+                "checks": checks.summary_line(),
+                "problems": [str(p) for p in report.problems],
+                "notes": notes,
+                "kept": summary.kept,
+            }
+            uptodate.record(options.root, options.output, inputs, said)
+            timings.save()
+    seconds = time.perf_counter() - started
+    return BuildResult(files, summary, seconds, options.output, report, checks, rendered, tuple(notes))
+
+
+def _make_and_publish(
+    project: Project,
+    notices: list[Notice],
+    langs: tuple[str, ...],
+    options: BuildOptions,
+    workers: Workers,
+    report: Reporter,
+    progress,
+) -> tuple[int, WriteSummary, int]:
+    """Render what changed, reuse the rest, publish it all at once: (files, summary, rendered)."""
+    out, work = options.output, options.root / ".noticegen"
+    partial = bool(options.notices or options.langs or set(options.formats) != set(FORMATS))
+    previous = out if partial else None
+    manifest = Manifest(manifest_path(work, out), out)
+    if options.force:
+        manifest.entries = {}
+    templates = templates_dir(project.root)
+    jobs = [
+        make_job(project, n, lang, templates, notice_langs(n, langs)) for n, lang in pairs(notices, langs)
+    ]
+    artifacts, rendered = make_artifacts(
+        project, jobs, langs, options.formats, workers, manifest, previous, progress
     )
+    artifacts += _site_wide(project, jobs, langs, options, artifacts, previous, report)
+    summary = publish(artifacts, out, work, keep_others=partial)
+    manifest.save(keep_others=partial)
+    return len(artifacts), summary, rendered
 
 
 def _site_wide(project, jobs, langs, options, made, previous, report) -> list[Artifact]:
@@ -183,7 +193,7 @@ def make_artifacts(
     current: list[Job],
     langs: tuple[str, ...],
     formats: tuple[str, ...],
-    workers: int = 1,
+    workers: Workers | None = None,
     manifest: Manifest | None = None,
     previous: Path | None = None,
     progress=None,
@@ -192,6 +202,7 @@ def make_artifacts(
     is made after its documents, to list them."""
     notices = list({job.notice.id: job.notice for job in current}.values())
     jobs = current + past_jobs(project, notices, langs, current[0].templates if current else ())
+    workers = workers or Workers(1)
     documents = [f for f in FORMATS if f in formats and f != "html"]
     tasks = [task for job in jobs for fmt in documents for task in _tasks(job, fmt)]
     made, rendered = run_tasks(tasks, workers, manifest, progress)
@@ -212,69 +223,6 @@ def make_artifacts(
         artifacts += [a for task in histories for a in made_history[task.key]]
         rendered += more
     return artifacts, rendered
-
-
-def make_job(
-    project: Project,
-    notice: Notice,
-    lang: str,
-    templates: tuple[str, ...],
-    langs: tuple[str, ...],
-    site: Site | None = None,
-    past: Release | None = None,
-) -> Job:
-    """The job for one notice in one language: the model translated once, before any builder.
-
-    A past release brings its own site (the contacts as they were then) and is placed in v/<version>/.
-    """
-    source = project.site.default_language
-    strings = content_catalog(Path(project.root), lang, source)
-    done = translate(site or project.site, notice, lang, strings, source)
-    status = next((x.status for x in project.site.languages if x.code == lang), "draft")
-    return Job(
-        done.site,
-        done.notice,
-        lang,
-        templates,
-        project.root,
-        langs,
-        status=status,
-        coverage=done.coverage.percent,
-        releases=release_info(project.root, notice.id, past, lang, source),
-        past=past.version if past else None,
-    )
-
-
-def release_info(
-    root: str, notice_id: str, upto: Release | None = None, lang: str = "", source_lang: str = ""
-) -> ReleaseInfo | None:
-    """First publication and latest update (up to a past release, for that release's page)."""
-    releases = list_releases(root, notice_id)
-    if upto is not None:
-        releases = [r for r in releases if version_key(r.version) <= version_key(upto.version)]
-    if not releases:
-        return None
-    note = release_note(root, notice_id, releases[-1], lang or source_lang, source_lang)
-    return ReleaseInfo(releases[0].date, releases[-1].date, note)
-
-
-def past_jobs(project: Project, notices: list[Notice], langs: tuple[str, ...], templates) -> list[Job]:
-    """Every released version of each notice, rendered again from its frozen snapshot."""
-    jobs = []
-    for notice in notices:
-        releases = list_releases(project.root, notice.id)
-        for release in releases:
-            _, site, old = load_release(project.root, notice.id, release.version)
-            # The languages are today's (a past version lists the languages published now), so that
-            # the latest release, when it says what the current notice says, is rendered once.
-            site = replace(site, languages=project.site.languages)
-            replaced = release is not releases[-1] or notice.version != release.version
-            chosen = notice_langs(notice, langs)
-            jobs += [
-                replace(make_job(project, old, lang, templates, chosen, site, release), superseded=replaced)
-                for lang in chosen
-            ]
-    return jobs
 
 
 def downloads(job: Job, made: list[Artifact], previous: Path | None = None) -> tuple[Download, ...]:

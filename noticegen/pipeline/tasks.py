@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -14,10 +12,7 @@ from noticegen.builders import SAME_AT_EVERY_ADDRESS, get_builder
 from noticegen.builders.job import Artifact, Job
 from noticegen.pipeline.cache import Manifest, inputs_digest
 from noticegen.pipeline.output import _test_hook
-from noticegen.stopping import stop_workers, worker_started
-
-# Longest first, so the slow PDFs start at once and the pool ends together.
-WEIGHT = {"pdf": 0, "leaflet": 0, "docx": 1, "braille": 2, "html": 2, "txt": 3, "json": 4, "collection": 5}
+from noticegen.pipeline.workers import Workers
 
 
 @dataclass(frozen=True)
@@ -32,7 +27,10 @@ def default_workers() -> int:
 
 
 def run_tasks(
-    tasks: list[Task], workers: int, manifest: Manifest | None, progress: Callable[[str], None] | None = None
+    tasks: list[Task],
+    workers: Workers,
+    manifest: Manifest | None,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[dict[str, list[Artifact]], int]:
     """Every task's files, and how many tasks had to be rendered (not reused)."""
     results: dict[str, list[Artifact]] = {}
@@ -46,7 +44,9 @@ def run_tasks(
             results[task.key] = reused
             if progress:
                 progress(f"{task.key} (unchanged)")
-    pending.sort(key=lambda pair: WEIGHT.get(pair[0].fmt, 9))
+    # Longest first (by the last build's timings), so the slow layouts start at once and the
+    # workers end together.
+    pending.sort(key=lambda pair: -workers.timings.estimate(pair[0].key, pair[0].fmt))
     unique, copies = _distinct(pending)
     for task, inputs, artifacts in _render_all(unique, workers, progress):
         for same, same_inputs in [(task, inputs), *copies.get(task.key, [])]:
@@ -84,46 +84,21 @@ def _moved(artifacts: list[Artifact], old: str, new: str) -> list[Artifact]:
     ]
 
 
-def _render(job: Job, fmt: str) -> list[Artifact]:
+def _render(job: Job, fmt: str) -> tuple[list[Artifact], float]:
+    """The task's files, and the seconds it took (in the worker, without waiting in the queue)."""
+    started = time.perf_counter()
     hang = os.environ.get("NOTICEGEN_TEST_HANG_WORKER")
     if hang:  # tests: a layout that never ends, announced by a file named after the worker
         Path(f"{hang}.{os.getpid()}").touch()
         time.sleep(3600)
-    return get_builder(fmt).build(job)
+    return get_builder(fmt).build(job), time.perf_counter() - started
 
 
-def _render_all(pending: list[tuple[Task, str]], workers: int, progress):
-    if workers <= 1 or len(pending) <= 1:
-        for task, inputs in pending:
-            artifacts = _render(task.job, task.fmt)
-            if progress:
-                progress(task.key)
-            yield task, inputs, artifacts
-        return
-    if any(task.fmt == "pdf" for task, _ in pending):
-        import weasyprint  # noqa: F401  (imported once here, inherited by every worker)
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(pending)),
-        mp_context=context,
-        initializer=worker_started,
-        initargs=(os.getpid(),),
-    )
-    try:
-        futures = {pool.submit(_render, task.job, task.fmt): (task, inputs) for task, inputs in pending}
-        remaining = set(futures)
-        while remaining:
-            done, remaining = wait(remaining, return_when=FIRST_EXCEPTION)
-            for future in done:
-                task, inputs = futures[future]
-                artifacts = future.result()  # re-raises a worker's error here
-                _test_hook("rendering")
-                if progress:
-                    progress(task.key)
-                yield task, inputs, artifacts
-    except BaseException:
-        # Stopped, interrupted or failed: the other layouts are not waited for.
-        stop_workers(getattr(pool, "_processes", None))
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
+def _render_all(pending: list[tuple[Task, str]], workers: Workers, progress):
+    calls = [((task, inputs), (task.job, task.fmt)) for task, inputs in pending]
+    for (task, inputs), (artifacts, seconds) in workers.map_unordered(_render, calls):
+        workers.timings.record(task.key, seconds)
+        _test_hook("rendering")
+        if progress:
+            progress(task.key)
+        yield task, inputs, artifacts
