@@ -6,6 +6,12 @@
     python benchmarks/one_pdf.py --dump-html ROOT NOTICE LANG OUT.html
         writes the standard edition's print HTML (what WeasyPrint is given) and prints its
         base URL on stdout; nothing is laid out.
+    python benchmarks/one_pdf.py --dump-all ROOT NOTICE FOLDER
+        writes the print HTML of every document WeasyPrint lays out for the notice (the standard
+        and large-print editions and the A5 leaflet) in every language the build makes it in,
+        as FOLDER/<lang>-<edition>.html, and prints on stdout a JSON list of
+        {"html": file, "base_url": URL, "path": where the build writes that PDF, "lang", "edition"}
+        (what weasyprint_floor.py reads); nothing is laid out.
 
 run.py times the whole process (Python start-up, imports, loading, layout), so keep this
 file free of anything the build itself would not do.
@@ -18,18 +24,54 @@ import sys
 from pathlib import Path
 
 
-def _job(root: Path, notice_id: str, lang: str):
-    from noticegen.pipeline import make_job
+def _load(root: Path, notice_id: str):
+    """The project, the notice, and the languages the build makes it in."""
+    from noticegen.languages import notice_langs
     from noticegen.source import load_project
-    from noticegen.templating import templates_dir
 
     project, _ = load_project(root)
     notice = next(n for n in project.notices if n.id == notice_id)
     langs = tuple(language.code for language in project.site.languages)
+    return project, notice, notice_langs(notice, langs)
+
+
+def _job(root: Path, notice_id: str, lang: str, loaded=None):
+    from noticegen.pipeline import make_job
+    from noticegen.templating import templates_dir
+
+    project, notice, langs = loaded or _load(root, notice_id)
     return make_job(project, notice, lang, templates_dir(root), langs)
 
 
+def dump_all(root: Path, notice_id: str, folder: Path) -> int:
+    import json
+
+    from noticegen.builders.pdf import print_documents
+    from noticegen.builders.print_layout import LEAFLET
+
+    loaded = _load(root, notice_id)
+    listing = []
+    for lang in loaded[2]:
+        job = _job(root, notice_id, lang, loaded)
+        for document in [*print_documents(job), *print_documents(job, (LEAFLET,))]:
+            html = folder / f"{lang}-{document.edition}.html"
+            html.write_text(document.html, encoding="utf-8")
+            listing.append(
+                {
+                    "html": str(html),
+                    "base_url": document.base_url,
+                    "path": document.path,
+                    "lang": lang,
+                    "edition": document.edition,
+                }
+            )
+    print(json.dumps(listing, indent=1))
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--dump-all":
+        return dump_all(Path(argv[1]).resolve(), argv[2], Path(argv[3]).resolve())
     if argv and argv[0] == "--dump-html":
         from noticegen.builders.pdf import print_documents
 
