@@ -19,7 +19,6 @@ from noticegen.languages import direction
 from noticegen.model import Notice, Site, Text
 from noticegen.reproducible import source_moment
 from noticegen.templating import environment
-from noticegen.templating.compiled import cache_folder
 
 
 @dataclass(frozen=True)
@@ -191,4 +190,4 @@ def _environment(
     if translations is not None and escape and lang != source_lang:
         # HTML: an interface word not translated yet is shown in English, marked lang="en"
         translations = MarkedFallback(translations, source_lang, direction(source_lang))
-    return environment(templates, translations, escape, cache_folder(root) if root else None)
+    return environment(templates, translations, escape)

@@ -28,7 +28,7 @@ from noticegen.pipeline.tasks import Task, run_tasks
 from noticegen.pipeline.timings import Timings
 from noticegen.pipeline.workers import Workers
 from noticegen.source import load_project
-from noticegen.templating import templates_dir
+from noticegen.templating import compiled, templates_dir
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,10 @@ def build(
     today = today or dt.date.today()
     inputs = uptodate.fingerprint(options.root, options.key(), today)
     timings = Timings(options.root / ".noticegen" / "timings.json")
-    with Workers(options.workers, bool(LAID_OUT & set(options.formats)), timings) as workers:
+    with (
+        compiled.kept_in(options.root / ".noticegen" / "templates"),  # and in the workers forked now
+        Workers(options.workers, bool(LAID_OUT & set(options.formats)), timings) as workers,
+    ):
         project, report = loaded or load_project(options.root, strict=options.strict or options.publish)
         checks = run_checks(project, options.notices, today)
         project, notes = admit(project, checks, options.strict, options.publish)

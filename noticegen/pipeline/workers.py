@@ -36,6 +36,7 @@ class Workers:
         self.layouts = layouts
         self.timings = timings or Timings(None)
         self.pool: ProcessPoolExecutor | None = None
+        self.used = False  # given a task (a build whose files were all unchanged gives none)
 
     def __enter__(self) -> Workers:
         if self.count > 1:
@@ -53,9 +54,9 @@ class Workers:
     ) -> None:
         if self.pool is None:
             return
-        if error is None:
+        if error is None and self.used:
             self.pool.shutdown(wait=True)
-        else:  # stopped, interrupted or failed: the other layouts are not waited for
+        else:  # stopped, interrupted or failed (or never used): nothing is waited for
             stop_workers(getattr(self.pool, "_processes", None))
             self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = None
@@ -69,6 +70,7 @@ class Workers:
             for item, arguments in items:
                 yield item, call(*arguments)
             return
+        self.used = True
         futures: dict[Future, Any] = {self.pool.submit(call, *arguments): item for item, arguments in items}
         remaining = set(futures)
         while remaining:

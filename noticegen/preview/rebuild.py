@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from noticegen.builders import LAID_OUT
 from noticegen.errors import Problem, Reporter, UserError
 from noticegen.model import Loc, Project
 from noticegen.pipeline import BuildOptions, BuildResult, build
@@ -62,6 +63,9 @@ class Preview:
         self.site = site
         self.say = say
         self.options = BuildOptions(root=root, langs=langs, formats=formats, out=site, workers=workers)
+        if workers > 1 and LAID_OUT & set(formats):
+            # Imported once for the whole session: each build's workers are forked with it loaded.
+            import weasyprint  # noqa: F401
         self._session = secrets.token_hex(4)  # a restarted server makes open pages reload too
         self._builds_finished = 0
         self._problems: list[Problem] = []  # not empty: the sources are broken

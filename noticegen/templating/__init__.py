@@ -24,12 +24,10 @@ def environment(
     templates: tuple[str, ...],
     translations: gettext.NullTranslations | None = None,
     escape: bool = True,
-    compiled_in: Path | None = None,
 ) -> jinja2.Environment:
     """Autoescaped, strict about undefined names, with the interface words from `translations`.
 
-    Templates are compiled once per process for every environment alike (templating.compiled),
-    and kept in the folder `compiled_in` between processes when given."""
+    Templates are compiled once per process for every environment alike (templating.compiled)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(templates)),
         autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True)
@@ -40,7 +38,7 @@ def environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=shared_code(escape, compiled_in),
+        bytecode_cache=shared_code(escape),
     )
     words = InterfaceText(translations or gettext.NullTranslations(), escape)
     env.install_gettext_callables(  # type: ignore[attr-defined]
