@@ -12,6 +12,7 @@ from typing import Protocol
 import jinja2
 from markupsafe import Markup
 
+from noticegen.i18n.catalogs import po_path
 from noticegen.i18n.fallback import MarkedFallback, isolated_text
 from noticegen.i18n.messages import interface_messages
 from noticegen.i18n.translate import interface_translations
@@ -162,8 +163,14 @@ def embedded_logo(job: Job, fmt: str) -> Path | None:
 
 
 def job_environment(job: Job, escape: bool = True) -> jinja2.Environment:
-    """The Jinja environment for one build job: its templates, its language's interface words."""
-    return _environment(job.templates, job.root, job.lang, job.site.default_language, escape)
+    """The Jinja environment for one build job: its templates, its language's interface words
+    (as the catalog is now: a preview builds many times in one process)."""
+    catalog = po_path(Path(job.root), job.lang, "interface")
+    try:
+        changed = catalog.stat().st_mtime_ns
+    except OSError:
+        changed = 0
+    return _environment(job.templates, job.root, job.lang, job.site.default_language, escape, changed)
 
 
 def interface_words(job: Job):
@@ -184,7 +191,7 @@ def interface_contexts(templates: tuple[str, ...]) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=64)
 def _environment(
-    templates: tuple[str, ...], root: str, lang: str, source_lang: str, escape: bool
+    templates: tuple[str, ...], root: str, lang: str, source_lang: str, escape: bool, changed: int
 ) -> jinja2.Environment:
     translations = interface_translations(Path(root), lang, source_lang) if root and lang else None
     if translations is not None and escape and lang != source_lang:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from noticegen import uptodate
 from noticegen.builders import FORMATS, LAID_OUT
-from noticegen.builders.job import DOWNLOADS, Artifact, Download, Job, download_kind
+from noticegen.builders.job import DOWNLOADS, Artifact, Download, Job, download_kind, interface_contexts
 from noticegen.builders.site import site_artifacts
 from noticegen.checks import CheckResult
 from noticegen.checks import run as run_checks
@@ -18,7 +18,7 @@ from noticegen.errors import Reporter
 from noticegen.i18n.workflow import refuse_bad_catalogs
 from noticegen.languages import notice_langs
 from noticegen.model import Notice, Project
-from noticegen.pipeline.cache import Manifest
+from noticegen.pipeline.cache import Manifest, forget_files
 from noticegen.pipeline.gate import admit, leave_out_thin, pairs, select_langs, select_notices
 from noticegen.pipeline.jobs import make_job, past_jobs
 from noticegen.pipeline.lock import build_lock
@@ -98,6 +98,8 @@ def build(
     today = today or dt.date.today()
     inputs = uptodate.fingerprint(options.root, options.key(), today)
     timings = Timings(options.root / ".noticegen" / "timings.json")
+    forget_files()
+    interface_contexts.cache_clear()
     with (
         compiled.kept_in(options.root / ".noticegen" / "templates"),  # and in the workers forked now
         Workers(options.workers, bool(LAID_OUT & set(options.formats)), timings) as workers,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from noticegen import __version__
 from noticegen.builders.job import Artifact, Job, embedded_logo
+from noticegen.i18n.catalogs import po_path
 from noticegen.releases.snapshot import digest
 
 # What each format's templates are made of (relative to a templates folder).
@@ -34,6 +35,11 @@ TEMPLATE_FILES = {
 }
 
 
+def forget_files() -> None:
+    """A new build reads the templates again (a preview builds many times in one process)."""
+    _files_digest.cache_clear()
+
+
 @functools.lru_cache(maxsize=64)
 def _files_digest(templates: tuple[str, ...], prefixes: tuple[str, ...]) -> str:
     hasher = hashlib.sha256()
@@ -49,7 +55,7 @@ def _files_digest(templates: tuple[str, ...], prefixes: tuple[str, ...]) -> str:
 def inputs_digest(job: Job, fmt: str) -> str:
     """Everything the output of `fmt` for this job depends on, as one hash."""
     root = Path(job.root)
-    interface = root / "locales" / job.lang / "LC_MESSAGES" / "interface.po"
+    interface = po_path(root, job.lang, "interface")
     logo = embedded_logo(job, fmt)
     extra = [
         interface.read_bytes() if interface.exists() else b"",
