@@ -168,3 +168,19 @@ def test_the_order_tasks_start_in_never_changes_the_files(root: Path, tmp_path: 
     two = build(BuildOptions(root=root, formats=FORMATS, force=True, workers=2, out=tmp_path / "two")).out
     assert (one / "SHA256SUMS").read_text() == (two / "SHA256SUMS").read_text()
     assert json.loads(timings.read_text(encoding="utf-8"))  # rewritten whole
+
+
+def test_workers_renewed_every_few_tasks_make_the_same_files(root: Path, tmp_path: Path, monkeypatch) -> None:
+    """A big site replaces its workers as it goes (their memory): the files are the same."""
+    from noticegen.pipeline import workers
+
+    monkeypatch.setattr(workers, "RENEW_AFTER", 1)  # a new pair of workers after every two tasks
+    renewed: list[int] = []
+    start = workers.Workers._start
+    monkeypatch.setattr(workers.Workers, "_start", lambda self: (renewed.append(1), start(self))[-1])
+    one = build(BuildOptions(root=root, formats=(*FORMATS, "pdf"), force=True, workers=2)).out
+    assert len(renewed) > 3
+    two = build(
+        BuildOptions(root=root, formats=(*FORMATS, "pdf"), force=True, workers=1, out=tmp_path / "two")
+    ).out
+    assert (one / "SHA256SUMS").read_text() == (two / "SHA256SUMS").read_text()

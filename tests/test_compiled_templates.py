@@ -64,7 +64,9 @@ def test_a_build_keeps_compiled_code_and_an_edited_template_is_compiled_again(pr
     own = project / "templates/text/notice.txt"
     own.write_text(own.read_text(encoding="utf-8") + "Printed by the town hall.\n", encoding="utf-8")
     out = build(BuildOptions(root=project, formats=("html", "txt"))).out
-    assert (out / "library/en/library.txt").read_text(encoding="utf-8").endswith("Printed by the town hall.\n")
+    assert (
+        (out / "library/en/library.txt").read_text(encoding="utf-8").endswith("Printed by the town hall.\n")
+    )
 
 
 def test_a_damaged_cache_is_compiled_again(project: Path, tmp_path: Path) -> None:

@@ -152,6 +152,7 @@ def _make_and_publish(
     artifacts, rendered = make_artifacts(
         project, jobs, langs, options.formats, workers, manifest, previous, progress
     )
+    workers.close()  # every task is done
     artifacts += _site_wide(project, jobs, langs, options, artifacts, previous, report)
     summary = publish(artifacts, out, work, keep_others=partial)
     manifest.save(keep_others=partial)

@@ -1,9 +1,16 @@
-"""The build's worker processes: started once, as the build begins, and used by every stage.
+"""The build's worker processes: started as the build begins, used by every stage, renewed as
+they go.
 
-Starting them first lets them import the PDF library (about 0.4 s each, on their own cores) while
-the main process loads the sources, runs the checks and translates the jobs, instead of the main
-process importing it before any layout can start. One pool serves the documents, the pages and the
-history pages, so workers are forked once per build, not once per stage.
+- They are forked as the build begins, from a main process that has loaded nothing yet, and
+  import the PDF library (about 0.4 s each, on their own cores) while the main process loads the
+  sources, runs the checks and translates the jobs.
+- WeasyPrint keeps a little memory of every document it lays out (about 0.3 MB, in its C
+  libraries, not given back): the workers are replaced after RENEW_AFTER tasks each, so that a
+  site of hundreds of notices stays within its memory. The new workers are forked from the main
+  process between two tasks (no pool thread runs then), which imports the PDF library once for them
+  (at the first renewal): a renewal costs about half a task's time on each core.
+- At most `count` tasks run at once (one more waits behind each), the longest first (the order
+  they are given in).
 
 With one worker (`-j 1`) there is no pool: every task runs in the main process.
 """
@@ -12,6 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from types import TracebackType
@@ -19,6 +27,8 @@ from typing import Any
 
 from noticegen.pipeline.timings import Timings
 from noticegen.stopping import stop_workers, worker_started
+
+RENEW_AFTER = 200  # tasks per worker before it is replaced (about 100 layouts: some 30 MB)
 
 
 def _started(parent: int, layouts: bool) -> None:
@@ -36,44 +46,68 @@ class Workers:
         self.layouts = layouts
         self.timings = timings or Timings(None)
         self.pool: ProcessPoolExecutor | None = None
+        self.given = 0  # tasks given to the current pool
         self.used = False  # given a task (a build whose files were all unchanged gives none)
 
     def __enter__(self) -> Workers:
         if self.count > 1:
-            self.pool = ProcessPoolExecutor(
-                max_workers=self.count,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_started,
-                initargs=(os.getpid(), self.layouts),
-            )
-            self.pool.submit(int)  # forks every worker now, before the sources are loaded
+            self._start()
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        if self.pool is None:
-            return
-        if error is None and self.used:
+        self.close(failed=error is not None)
+
+    def _start(self) -> None:
+        self.pool = ProcessPoolExecutor(
+            max_workers=self.count,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_started,
+            initargs=(os.getpid(), self.layouts),
+        )
+        self.pool.submit(int)  # forks every worker now (at the start: before the sources are loaded)
+        self.given = 0
+
+    def _renew(self) -> None:
+        """Fresh workers for the next tasks, once the old ones have finished theirs."""
+        if self.pool is not None:
             self.pool.shutdown(wait=True)
+        if self.layouts:
+            import weasyprint  # noqa: F401  (once, here, so that new workers are forked with it)
+        self._start()
+
+    def close(self, failed: bool = False) -> None:
+        """End the workers (when every task is done: the site-wide files and publishing need
+        none, and their memory is given back first)."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        if not failed and self.used:
+            pool.shutdown(wait=True)
         else:  # stopped, interrupted or failed (or never used): nothing is waited for
-            stop_workers(getattr(self.pool, "_processes", None))
-            self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = None
+            stop_workers(getattr(pool, "_processes", None))
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def map_unordered(
         self, call: Callable[..., Any], items: list[tuple[Any, tuple]]
     ) -> Iterator[tuple[Any, Any]]:
-        """(item, call(*arguments)) for each (item, arguments), each as soon as it is done (in this
-        process and in order with one worker)."""
-        if self.pool is None:
+        """(item, call(*arguments)) for each (item, arguments), each as soon as it is done, started
+        in the order given (in this process and in order with one worker)."""
+        if self.pool is None:  # one worker, or closed: here
             for item, arguments in items:
                 yield item, call(*arguments)
             return
         self.used = True
-        futures: dict[Future, Any] = {self.pool.submit(call, *arguments): item for item, arguments in items}
-        remaining = set(futures)
-        while remaining:
-            done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+        waiting = deque(items)
+        running: dict[Future, Any] = {}
+        while waiting or running:
+            if waiting and not running and self.given >= self.count * RENEW_AFTER:
+                self._renew()  # between tasks: no other thread runs while the new workers are forked
+            while waiting and len(running) < 2 * self.count and self.given < self.count * RENEW_AFTER:
+                item, arguments = waiting.popleft()  # one waits behind each running task
+                running[self.pool.submit(call, *arguments)] = item  # type: ignore[union-attr]
+                self.given += 1
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
-                yield futures[future], future.result()  # re-raises a worker's error here
+                yield running.pop(future), future.result()  # re-raises a worker's error here
