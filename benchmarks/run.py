@@ -209,6 +209,22 @@ def _status_kb(pid: int) -> tuple[int, int]:
     return rss, hwm
 
 
+PSS_EVERY = 10  # samples: PSS is read at one sample in ten (it costs the kernel a walk of every mapping)
+
+
+def _pss_kb(pid: int) -> int:
+    """The process's proportional set size in kB (each shared page divided among the processes
+    sharing it, so that the sum over processes counts it once); 0 when it has gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 class RssSampler(threading.Thread):
     """Samples VmRSS of a process and all its descendants every `interval` seconds.
 
@@ -225,6 +241,7 @@ class RssSampler(threading.Thread):
         self.stop = threading.Event()
         self.largest_kb = 0
         self.sum_kb = 0
+        self.pss_sum_kb = 0  # the largest sum of PSS at one sample: shared pages counted once
         self.most_processes = 0
         self.samples = 0
         self.cpu_seconds = 0.0  # the sampler's own CPU time (it runs in this process, not the build's)
@@ -244,12 +261,15 @@ class RssSampler(threading.Thread):
                 pid = todo.pop()
                 tree.append(pid)
                 todo.extend(children.get(pid, ()))
-            total = 0
+            total = pss = 0
+            with_pss = self.samples % PSS_EVERY == 0  # smaps_rollup is costly: read it less often
             for pid in tree:
                 rss, hwm = _status_kb(pid)
                 total += rss
+                pss += _pss_kb(pid) if with_pss else 0
                 self.largest_kb = max(self.largest_kb, rss, hwm)
             self.sum_kb = max(self.sum_kb, total)
+            self.pss_sum_kb = max(self.pss_sum_kb, pss)
             self.most_processes = max(self.most_processes, len(tree))
             self.samples += 1
             self.stop.wait(self.interval)
@@ -867,6 +887,10 @@ class Benchmark:
         ours = self.our_formats()
         peer = self.pandoc_seed()
         floor = self.seed_floor()
+        log("3. floor of the one-process build: WeasyPrint alone laying out the same PDFs")
+        pdf_floor, laid, _, workers = self.layout_floor(
+            "one-notice-floor", self.project, ["--lang", SEED_LANG, "--no-leaflet", "--releases"]
+        )
         ours_four = ours["html"] + ours["standard"] + ours["docx"] + ours["txt"]
         peer_four = sum(peer[f] for f in ("html", "pdf", "docx", "txt"))
         w = f"{SEED}/{SEED_LANG}"
@@ -900,6 +924,13 @@ class Benchmark:
             ),
             Row(f"2. {one} (-j 1)", ours["one -j 1"]),
             ratio_row(f"3. {one} (-j 2) / pandoc's four", ours["one -j 2"], peer_four, 1.3, "≤ 1.3x"),
+            ratio_row(
+                f"3. {one} (-j 2) / WeasyPrint alone laying out the same {len(laid)} PDFs (current and "
+                f"released editions), {workers} processes (floor)",
+                ours["one -j 2"],
+                pdf_floor.median,
+                None,
+            ),
             ratio_row(
                 f"3. {one} (-j 2), the first build after a clone (no .noticegen/) / pandoc's four",
                 ours["one -j 2, first"],
@@ -1084,29 +1115,10 @@ class Benchmark:
         notice's standard and large-print PDFs and A5 leaflet in every language), in a pool of as
         many processes as our build's default workers. The print HTML refers to files of the
         project copy (logo, fonts, CSS), which stays in place."""
-        from noticegen.pipeline.tasks import default_workers
-
         log("5. floor of the edit: WeasyPrint alone laying out the edited notice's documents")
-        folder = self.scratch / "edit-floor"
-        folder.mkdir()
-        dumped = run([PYTHON, str(HERE / "one_pdf.py"), "--dump-all", str(root), SEED, str(folder)])
-        listing = json.loads(dumped.stdout)
-        (folder / "documents.json").write_text(dumped.stdout, encoding="utf-8")
-        workers = default_workers()
-        outs: dict[int, Path] = {}
-
-        def cmd(i: int) -> list[str]:
-            outs[i] = self.fresh("edit-floor")
-            floor = [PYTHON, str(HERE / "weasyprint_floor.py"), str(folder / "documents.json")]
-            return [*floor, str(outs[i]), str(workers)]
-
-        def after(i: int) -> None:  # the last run's PDFs are kept, for their page counts
-            if i < self.runs - 1:
-                self.clean(outs[i])
-
-        timing = measure("weasyprint floor of the edit", cmd, self.runs, self.scratch, after=after)
+        timing, listing, last, workers = self.layout_floor("edit-floor", root, [])
         n = len(listing)
-        self.notes.append(floor_pages(listing, built, outs[self.runs - 1]))
+        self.notes.append(floor_pages(listing, built, last))
         langs = ", ".join(dict.fromkeys(item["lang"] for item in listing))
         same = set(layouts) == {n}
         self.notes.append(
@@ -1130,6 +1142,32 @@ class Benchmark:
                 "≤ 1.2x",
             )
         )
+
+    def layout_floor(self, name: str, root: Path, options: list[str]) -> tuple[Timing, list, Path, int]:
+        """WeasyPrint alone (weasyprint_floor.py, a new process each run) laying out the print HTML
+        `one_pdf.py --dump-all ROOT SEED FOLDER *options` writes, in a pool of as many processes as
+        our build's default workers: (timing, the documents, the last run's folder, workers)."""
+        from noticegen.pipeline.tasks import default_workers
+
+        folder = self.scratch / name
+        folder.mkdir()
+        dumped = run([PYTHON, str(HERE / "one_pdf.py"), "--dump-all", str(root), SEED, str(folder), *options])
+        listing = json.loads(dumped.stdout)
+        (folder / "documents.json").write_text(dumped.stdout, encoding="utf-8")
+        workers = default_workers()
+        outs: dict[int, Path] = {}
+
+        def cmd(i: int) -> list[str]:
+            outs[i] = self.fresh(name)
+            floor = [PYTHON, str(HERE / "weasyprint_floor.py"), str(folder / "documents.json")]
+            return [*floor, str(outs[i]), str(workers)]
+
+        def after(i: int) -> None:  # the last run's PDFs are kept, for their page counts
+            if i < self.runs - 1:
+                self.clean(outs[i])
+
+        timing = measure(f"weasyprint floor ({name})", cmd, self.runs, self.scratch, after=after)
+        return timing, listing, outs[self.runs - 1], workers
 
     def sphinx_noop(self) -> float | None:
         """Sphinx's no-op rebuild of the same notices and languages (one reST page each, from the same
@@ -1313,6 +1351,10 @@ class Benchmark:
         log(
             f"  {took:.1f} s (CPU {point.cpu:.1f} s), {point.files} files, peak RSS sum {point.sum_mb:.0f} MB, "
             f"largest {point.largest_mb:.0f} MB, up to {point.processes} processes"
+        )
+        self.notes.append(
+            f"{count} notices x {len(langs)} languages: peak sum of PSS (shared pages counted once) "
+            f"{sampler.pss_sum_kb / 1024:.0f} MB, against {point.sum_mb:.0f} MB of RSS summed"
         )
         self.clean(out)
         shutil.rmtree(root, ignore_errors=True)
