@@ -177,9 +177,11 @@ def test_workers_renewed_every_few_tasks_make_the_same_files(root: Path, tmp_pat
     monkeypatch.setattr(workers, "RENEW_AFTER", 1)  # a new pair of workers after every two tasks
     renewed: list[int] = []
     start = workers.Workers._start
-    monkeypatch.setattr(workers.Workers, "_start", lambda self: (renewed.append(1), start(self))[-1])
+    monkeypatch.setattr(
+        workers.Workers, "_start", lambda self, *how: (renewed.append(how), start(self, *how))[-1]
+    )
     one = build(BuildOptions(root=root, formats=(*FORMATS, "pdf"), force=True, workers=2)).out
-    assert len(renewed) > 3
+    assert len(renewed) > 3 and ("spawn",) in renewed  # the first workers forked, the next ones new
     two = build(
         BuildOptions(root=root, formats=(*FORMATS, "pdf"), force=True, workers=1, out=tmp_path / "two")
     ).out

@@ -6,9 +6,9 @@ they go.
   sources, runs the checks and translates the jobs.
 - WeasyPrint keeps a little memory of every document it lays out (about 0.3 MB, in its C
   libraries, not given back): the workers are replaced after RENEW_AFTER tasks each, so that a
-  site of hundreds of notices stays within its memory. The new workers are forked from the main
-  process between two tasks (no pool thread runs then), which imports the PDF library once for them
-  (at the first renewal): a renewal costs about half a task's time on each core.
+  site of hundreds of notices stays within its memory. The new ones are fresh Python processes
+  ("spawn": they start without the main process's memory, which by then holds many files), started
+  between two tasks; a renewal costs about a second of both cores (the last tasks, the imports).
 - At most `count` tasks run at once (one more waits behind each), the longest first (the order
   they are given in).
 
@@ -28,7 +28,7 @@ from typing import Any
 from noticegen.pipeline.timings import Timings
 from noticegen.stopping import stop_workers, worker_started
 
-RENEW_AFTER = 200  # tasks per worker before it is replaced (about 100 layouts: some 30 MB)
+RENEW_AFTER = 200  # tasks per worker before it is replaced (up to 200 layouts: some 60 MB)
 
 
 def _started(parent: int, layouts: bool) -> None:
@@ -59,23 +59,23 @@ class Workers:
     ) -> None:
         self.close(failed=error is not None)
 
-    def _start(self) -> None:
+    def _start(self, method: str = "fork") -> None:
         self.pool = ProcessPoolExecutor(
             max_workers=self.count,
-            mp_context=multiprocessing.get_context("fork"),
+            mp_context=multiprocessing.get_context(method),
             initializer=_started,
             initargs=(os.getpid(), self.layouts),
         )
-        self.pool.submit(int)  # forks every worker now (at the start: before the sources are loaded)
+        self.pool.submit(int)  # starts every worker now (at the start: before the sources are loaded)
         self.given = 0
 
     def _renew(self) -> None:
-        """Fresh workers for the next tasks, once the old ones have finished theirs."""
+        """Fresh workers for the next tasks, once the old ones have finished theirs: new Python
+        processes, not forks of the main process, which by now holds many files' bytes (a fork
+        would share them, and each worker would count them in its memory)."""
         if self.pool is not None:
             self.pool.shutdown(wait=True)
-        if self.layouts:
-            import weasyprint  # noqa: F401  (once, here, so that new workers are forked with it)
-        self._start()
+        self._start("spawn")
 
     def close(self, failed: bool = False) -> None:
         """End the workers (when every task is done: the site-wide files and publishing need
@@ -103,7 +103,7 @@ class Workers:
         running: dict[Future, Any] = {}
         while waiting or running:
             if waiting and not running and self.given >= self.count * RENEW_AFTER:
-                self._renew()  # between tasks: no other thread runs while the new workers are forked
+                self._renew()  # between tasks: the old workers end before the new ones start
             while waiting and len(running) < 2 * self.count and self.given < self.count * RENEW_AFTER:
                 item, arguments = waiting.popleft()  # one waits behind each running task
                 running[self.pool.submit(call, *arguments)] = item  # type: ignore[union-attr]
