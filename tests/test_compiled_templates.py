@@ -50,6 +50,13 @@ def test_each_template_is_compiled_once_for_every_language(tmp_path: Path, monke
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
+    """A project with a text template of its own; compiled code of earlier tests forgotten, as in a
+    new process (each cache in memory would otherwise answer before the disk is read)."""
+    from noticegen.builders import job
+    from noticegen.templating import compiled
+
+    compiled.shared_code.cache_clear()
+    job._environment.cache_clear()
     root = copy_root("basic", tmp_path)
     own = root / "templates/text/notice.txt"
     own.parent.mkdir(parents=True)
