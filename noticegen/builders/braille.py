@@ -16,13 +16,10 @@ from typing import Any
 
 from noticegen.builders.braille_pages import Piece, paginate
 from noticegen.builders.braille_tables import table_for
-from noticegen.builders.job import Artifact, Job, job_environment
-from noticegen.builders.text import Layout, marker
+from noticegen.builders.job import Artifact, Job
+from noticegen.builders.text import Layout, marker, render_notice_text
 from noticegen.errors import UserError
-from noticegen.languages import direction, long_date
-from noticegen.layers import glance
 from noticegen.model import Section, Text
-from noticegen.templating import Renderer
 
 TIMEOUT = 120  # seconds for one notice: liblouis takes well under one
 SEP = "\x1f"  # between a piece's kind, level and text in the template's output
@@ -35,21 +32,7 @@ class BrailleBuilder:
         tables = table_for(job.lang)
         if tables is None:
             return []  # `noticegen print --braille` says which languages have braille
-        env = job_environment(job, escape=False)
-        r = Renderer(job.site, job.notice)
-        marked = env.get_template("text/notice.txt").render(
-            job=job,
-            site=job.site,
-            notice=job.notice,
-            r=r,
-            t=Marks(r),
-            lang=job.lang,
-            dir=direction(job.lang),
-            effective=long_date(job.shown_date, job.lang) if job.shown_date else "",
-            controllers=job.notice.responsible(job.site),
-            dpo=job.notice.dpo_of(job.site),
-            **glance.template_values(job.site, job.notice, env),
-        )
+        marked = render_notice_text(job, Marks)
         pieces = [Piece(*line.split(SEP)) for line in marked.splitlines() if line.count(SEP) == 2]
         cells = translate([p.text for p in pieces], tables)
         brf = paginate([p.with_text(c) for p, c in zip(pieces, cells, strict=True)], translate_number)

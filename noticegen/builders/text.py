@@ -6,7 +6,7 @@ words); `Layout` turns each piece into finished lines: wrapped, indented and und
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from noticegen.builders.job import Artifact, Job, job_environment
@@ -28,14 +28,20 @@ class TextBuilder:
 
 def notice_text(job: Job, width: int = WIDTH) -> str:
     """The notice as plain text; with a very large `width`, one line per paragraph."""
+    return tidy(render_notice_text(job, lambda r: Layout(r, width)))
+
+
+def render_notice_text(job: Job, helpers: Callable[[Renderer], object]) -> str:
+    """templates/text/notice.txt for a job, with `helpers(r)` as its `t`: the one place that gives
+    the template its values (plain text lays lines out with Layout, braille marks them with Marks)."""
     env = job_environment(job, escape=False)
     r = Renderer(job.site, job.notice)
-    text = env.get_template("text/notice.txt").render(
+    return env.get_template("text/notice.txt").render(
         job=job,
         site=job.site,
         notice=job.notice,
         r=r,
-        t=Layout(r, width),
+        t=helpers(r),
         lang=job.lang,
         dir=direction(job.lang),
         effective=long_date(job.shown_date, job.lang) if job.shown_date else "",
@@ -43,7 +49,6 @@ def notice_text(job: Job, width: int = WIDTH) -> str:
         dpo=job.notice.dpo_of(job.site),
         **glance.template_values(job.site, job.notice, env),
     )
-    return tidy(text)
 
 
 def tidy(text: str) -> str:

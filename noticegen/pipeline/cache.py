@@ -36,8 +36,16 @@ TEMPLATE_FILES = {
 
 
 def forget_files() -> None:
-    """A new build reads the templates again (a preview builds many times in one process)."""
+    """A new build reads the templates, the catalogs and the logo again (a preview builds many times
+    in one process); within one build each is read once, not once per task."""
     _files_digest.cache_clear()
+    _file_digest.cache_clear()
+
+
+@functools.lru_cache(maxsize=256)
+def _file_digest(path: Path | None) -> str:
+    """A file's SHA-256, or "" when there is none."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path and path.is_file() else ""
 
 
 @functools.lru_cache(maxsize=64)
@@ -54,13 +62,8 @@ def _files_digest(templates: tuple[str, ...], prefixes: tuple[str, ...]) -> str:
 
 def inputs_digest(job: Job, fmt: str) -> str:
     """Everything the output of `fmt` for this job depends on, as one hash."""
-    root = Path(job.root)
-    interface = po_path(root, job.lang, "interface")
-    logo = embedded_logo(job, fmt)
-    extra = [
-        interface.read_bytes() if interface.exists() else b"",
-        logo.read_bytes() if logo and logo.is_file() else b"",
-    ]
+    interface = _file_digest(po_path(Path(job.root), job.lang, "interface"))
+    logo = _file_digest(embedded_logo(job, fmt))
     # Where the project sits is not an input. The model is hashed once per object: every
     # format of a job shares the same translated site and notice.
     portable = replace(job, root="", templates=(), site=None, notice=None)
@@ -72,7 +75,8 @@ def inputs_digest(job: Job, fmt: str) -> str:
         _model_digest(job.site),
         _model_digest(job.notice),
         _files_digest(job.templates, TEMPLATE_FILES[fmt]),
-        *extra,
+        interface,
+        logo,
     )
 
 
